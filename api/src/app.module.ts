@@ -1,0 +1,31 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { BackofficeModule } from './backoffice/backoffice.module.js';
+import { CommonModule } from './common/common.module.js';
+import { SeedModule } from './database/seed/seed.module.js';
+import { AppConfig } from './config/app-config.provider.js';
+import { ConfigModule } from './config/config.module.js';
+import { DatabaseModule } from './database/database.module.js';
+import { HealthModule } from './health/health.module.js';
+import { IdentityModule } from './identity/identity.module.js';
+import { LoggingModule } from './logging/logging.module.js';
+import { WebAppModule } from './web-app.module.js';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule,
+        CommonModule,
+        DatabaseModule,
+        HealthModule,
+        IdentityModule,
+        BackofficeModule,
+        SeedModule,
+        WebAppModule.forRoot(config.env.WEB_DIST_DIR),
+      ],
+    };
+  }
+}

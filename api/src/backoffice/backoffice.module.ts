@@ -1,0 +1,54 @@
+import { AdminModule } from '@adminjs/nestjs';
+import { Database, Resource } from '@adminjs/typeorm';
+import { Module } from '@nestjs/common';
+import AdminJS from 'adminjs';
+import connectPgSimple from 'connect-pg-simple';
+import session from 'express-session';
+import { AppConfig } from '../config/app-config.provider.js';
+import { IdentityModule } from '../identity/identity.module.js';
+import { StaffService } from '../identity/staff.service.js';
+import { BackofficeLoader } from './backoffice.loader.js';
+import { staffUserResource } from './resources/staff-user.resource.js';
+
+export const BACKOFFICE_PATH = '/admin';
+const SESSION_TTL_SECONDS = 8 * 60 * 60;
+
+AdminJS.registerAdapter({ Database, Resource });
+
+/** The platform staff's back-office: AdminJS, signed in with a staff account, sessions kept in PostgreSQL. */
+@Module({
+  imports: [
+    AdminModule.createAdminAsync({
+      imports: [IdentityModule],
+      inject: [AppConfig, StaffService],
+      customLoader: BackofficeLoader,
+      useFactory: (config: AppConfig, staff: StaffService) => {
+        const PgStore = connectPgSimple(session);
+        return {
+          adminJsOptions: {
+            rootPath: BACKOFFICE_PATH,
+            resources: [staffUserResource()],
+            branding: { companyName: 'MTP back-office', withMadeWithLove: false },
+          },
+          auth: {
+            cookieName: 'mtp_backoffice',
+            cookiePassword: config.secrets.cookieSecret,
+            authenticate: async (email: string, password: string) => {
+              const user = await staff.verifyCredentials(email, password);
+              return user ? { id: user.id, email: user.email, title: user.name } : null;
+            },
+          },
+          sessionOptions: {
+            store: new PgStore({ conString: config.databaseUrl, tableName: 'backoffice_sessions', createTableIfMissing: false, ttl: SESSION_TTL_SECONDS }),
+            secret: config.secrets.cookieSecret,
+            name: 'mtp_backoffice',
+            resave: false,
+            saveUninitialized: false,
+            cookie: { httpOnly: true, sameSite: 'lax', secure: 'auto', maxAge: SESSION_TTL_SECONDS * 1000 },
+          },
+        };
+      },
+    }),
+  ],
+})
+export class BackofficeModule {}

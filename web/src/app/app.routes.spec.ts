@@ -1,0 +1,33 @@
+import { provideHttpClient } from '@angular/common/http';
+import { provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter, Route } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+
+import { routes } from './app.routes';
+import { provideAppIcons } from './core/icons/app-icons';
+
+describe('app routes', () => {
+  beforeEach(() => {
+    TestBed.configureTestingModule({
+      providers: [provideRouter(routes), provideHttpClient(), provideHttpClientTesting(), provideAppIcons()],
+    });
+  });
+
+  it('loads every page lazily', () => {
+    const eager = routes.filter((route: Route) => route.component !== undefined);
+    expect(eager).toEqual([]);
+    expect(routes.every((route) => typeof route.loadComponent === 'function')).toBe(true);
+  });
+
+  it.each([
+    ['/', 'MTP · Multi-Tenant Portal', 'MTP — Multi-Tenant Portal'],
+    ['/sign-in', 'Sign in', 'Sign in · MTP'],
+    ['/no/such/page', 'Page not found', 'Page not found · MTP'],
+  ])('%s shows its page and titles the browser tab', async (url, heading, title) => {
+    const harness = await RouterTestingHarness.create(url);
+
+    expect((harness.routeNativeElement as HTMLElement).querySelector('h1')?.textContent?.trim()).toBe(heading);
+    expect(document.title).toBe(title);
+  });
+});

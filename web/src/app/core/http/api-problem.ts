@@ -1,0 +1,85 @@
+import { HttpErrorResponse } from '@angular/common/http';
+
+/** The fields of an RFC 9457 problem document, as the MTP API sends them. */
+export interface ApiProblemFields {
+  readonly type: string;
+  readonly title: string;
+  readonly status: number;
+  readonly detail: string | null;
+  readonly code: string | null;
+  readonly correlationId: string | null;
+}
+
+/**
+ * Every failed API call reaches the caller as an ApiProblem, so pages handle one error type.
+ * A response without a problem+json body (a proxy error, no network) becomes a problem with
+ * the HTTP status and no detail.
+ */
+export class ApiProblem extends Error implements ApiProblemFields {
+  readonly type: string;
+  readonly title: string;
+  readonly status: number;
+  readonly detail: string | null;
+  readonly code: string | null;
+  readonly correlationId: string | null;
+
+  constructor(fields: ApiProblemFields) {
+    super(fields.detail ?? fields.title);
+    this.name = 'ApiProblem';
+    this.type = fields.type;
+    this.title = fields.title;
+    this.status = fields.status;
+    this.detail = fields.detail;
+    this.code = fields.code;
+    this.correlationId = fields.correlationId;
+  }
+}
+
+export function apiProblemFromResponse(response: HttpErrorResponse): ApiProblem {
+  const body = problemBody(response);
+  const status = response.status;
+  if (!body) {
+    return new ApiProblem({
+      type: 'about:blank',
+      title: response.statusText || 'Unknown error',
+      status,
+      detail: null,
+      code: null,
+      correlationId: null,
+    });
+  }
+  return new ApiProblem({
+    type: text(body['type']) ?? 'about:blank',
+    title: text(body['title']) ?? (response.statusText || 'Error'),
+    status: typeof body['status'] === 'number' ? body['status'] : status,
+    detail: text(body['detail']),
+    code: text(body['code']),
+    correlationId: text(body['correlationId']),
+  });
+}
+
+function problemBody(response: HttpErrorResponse): Record<string, unknown> | null {
+  const contentType = response.headers?.get('Content-Type') ?? '';
+  const declaredProblem = contentType.includes('application/problem+json');
+  let body: unknown = response.error;
+  if (typeof body === 'string' && declaredProblem) {
+    try {
+      body = JSON.parse(body);
+    } catch {
+      return null;
+    }
+  }
+  if (!isRecord(body)) {
+    return null;
+  }
+  const looksLikeProblem = typeof body['title'] === 'string' || typeof body['type'] === 'string';
+  return declaredProblem || looksLikeProblem ? body : null;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function text(value: unknown): string | null {
+  return typeof value === 'string' && value.trim() !== '' ? value : null;
+}

@@ -1,0 +1,15 @@
+import { AppIconName } from '../icons/app-icons';
+
+export interface NavItem {
+  readonly label: string;
+  readonly path: string;
+  readonly icon: AppIconName;
+  /** Who sees the entry: everyone, or only visitors who have not signed in. */
+  readonly audience: 'everyone' | 'signed-out';
+}
+
+/** Only pages that exist are listed; each feature adds its entry when its route lands. */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { label: 'Home', path: '/', icon: 'home', audience: 'everyone' },
+  { label: 'Sign in', path: '/sign-in', icon: 'sign-in', audience: 'signed-out' },
+];
