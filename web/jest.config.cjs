@@ -10,6 +10,8 @@ module.exports = {
   testEnvironment: 'jest-preset-angular/environments/jest-jsdom-env',
   setupFilesAfterEnv: ['<rootDir>/src/test-setup.ts'],
   moduleNameMapper: {
+    // The shared libs are native ESM sources importing './x.js'; jest resolves them to './x.ts'.
+    '^(\\.{1,2}/.*)\\.js$': '$1',
     '^@mtp/api-client$': '<rootDir>/../libs/api-client/src/index.ts',
     '^@mtp/contract$': '<rootDir>/../libs/contract/src/index.ts',
   },

@@ -24,7 +24,7 @@ export class AppModule {
         IdentityModule,
         BackofficeModule,
         SeedModule,
-        WebAppModule.forRoot(config.env.WEB_DIST_DIR),
+        WebAppModule.forRoot(config.env.WEB_DIST_DIR, config.env.NODE_ENV !== 'test'),
       ],
     };
   }

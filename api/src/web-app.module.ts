@@ -10,9 +10,9 @@ export const DEFAULT_WEB_DIST_DIR = fileURLToPath(new URL('../../web/dist/browse
 /** Serves the Angular portal at `/`, with every unknown path answered by its index (client-side routes). */
 @Module({})
 export class WebAppModule {
-  static forRoot(webDistDir = DEFAULT_WEB_DIST_DIR): DynamicModule {
+  static forRoot(webDistDir = DEFAULT_WEB_DIST_DIR, warnWhenMissing = true): DynamicModule {
     if (!existsSync(join(webDistDir, 'index.html'))) {
-      new Logger(WebAppModule.name).warn(`The portal is not built (no ${webDistDir}/index.html): run npm run build`);
+      if (warnWhenMissing) new Logger(WebAppModule.name).warn(`The portal is not built (no ${webDistDir}/index.html): run npm run build`);
       return { module: WebAppModule };
     }
     return {

@@ -2,12 +2,11 @@ import { AdminModule } from '@adminjs/nestjs';
 import { Database, Resource } from '@adminjs/typeorm';
 import { Module } from '@nestjs/common';
 import AdminJS from 'adminjs';
-import connectPgSimple from 'connect-pg-simple';
-import session from 'express-session';
 import { AppConfig } from '../config/app-config.provider.js';
 import { IdentityModule } from '../identity/identity.module.js';
 import { StaffService } from '../identity/staff.service.js';
 import { BackofficeLoader } from './backoffice.loader.js';
+import { BackofficeSessionStore } from './backoffice-session-store.js';
 import { staffUserResource } from './resources/staff-user.resource.js';
 
 export const BACKOFFICE_PATH = '/admin';
@@ -15,15 +14,18 @@ const SESSION_TTL_SECONDS = 8 * 60 * 60;
 
 AdminJS.registerAdapter({ Database, Resource });
 
+@Module({ imports: [IdentityModule], providers: [BackofficeSessionStore], exports: [IdentityModule, BackofficeSessionStore] })
+class BackofficeDependenciesModule {}
+
 /** The platform staff's back-office: AdminJS, signed in with a staff account, sessions kept in PostgreSQL. */
 @Module({
   imports: [
+    BackofficeDependenciesModule,
     AdminModule.createAdminAsync({
-      imports: [IdentityModule],
-      inject: [AppConfig, StaffService],
+      imports: [BackofficeDependenciesModule],
+      inject: [AppConfig, StaffService, BackofficeSessionStore],
       customLoader: BackofficeLoader,
-      useFactory: (config: AppConfig, staff: StaffService) => {
-        const PgStore = connectPgSimple(session);
+      useFactory: (config: AppConfig, staff: StaffService, sessions: BackofficeSessionStore) => {
         return {
           adminJsOptions: {
             rootPath: BACKOFFICE_PATH,
@@ -39,7 +41,7 @@ AdminJS.registerAdapter({ Database, Resource });
             },
           },
           sessionOptions: {
-            store: new PgStore({ conString: config.databaseUrl, tableName: 'backoffice_sessions', createTableIfMissing: false, ttl: SESSION_TTL_SECONDS }),
+            store: sessions.store,
             secret: config.secrets.cookieSecret,
             name: 'mtp_backoffice',
             resave: false,

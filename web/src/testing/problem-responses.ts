@@ -1,13 +1,8 @@
 import { TestRequest } from '@angular/common/http/testing';
+import { ApiProblem as ProblemDocument, PROBLEM_CONTENT_TYPE } from '@mtp/contract';
 
-export interface ProblemBody {
-  type?: string;
-  title: string;
-  status: number;
-  detail?: string;
-  code?: string;
-  correlationId?: string;
-}
+/** A problem document with only the fields a test cares about. */
+export type ProblemBody = Pick<ProblemDocument, 'title' | 'status'> & Partial<ProblemDocument>;
 
 /** Answers a pending request the way the MTP API fails: with an RFC 9457 problem document. */
 export function flushProblem(request: TestRequest, body: ProblemBody): void {
@@ -16,7 +11,7 @@ export function flushProblem(request: TestRequest, body: ProblemBody): void {
     {
       status: body.status,
       statusText: body.title,
-      headers: { 'Content-Type': 'application/problem+json' },
+      headers: { 'Content-Type': PROBLEM_CONTENT_TYPE },
     },
   );
 }

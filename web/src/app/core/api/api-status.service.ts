@@ -1,6 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, InjectionToken, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { HealthStatus } from '@mtp/contract';
 import { Observable, Subject, catchError, interval, map, merge, of, startWith, switchMap } from 'rxjs';
 
 export type ApiStatus = 'checking' | 'up' | 'down';
@@ -46,8 +47,8 @@ export class ApiStatusService {
   }
 
   private probe(): Observable<ApiStatus> {
-    return this.http.get(API_READY_URL, { observe: 'response' }).pipe(
-      map((): ApiStatus => 'up'),
+    return this.http.get<HealthStatus>(API_READY_URL).pipe(
+      map((health): ApiStatus => (health.status === 'ok' ? 'up' : 'down')),
       catchError(() => of<ApiStatus>('down')),
     );
   }

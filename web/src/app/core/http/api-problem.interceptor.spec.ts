@@ -52,6 +52,22 @@ describe('apiProblemInterceptor', () => {
     });
   });
 
+  it('keeps the per-field messages of a validation problem', () => {
+    const outcome = failureOf('/api/v1/partner/invitations');
+
+    flushProblem(httpMock.expectOne('/api/v1/partner/invitations'), {
+      title: 'Bad Request',
+      status: 400,
+      detail: 'Some fields are not valid.',
+      code: 'request.validation_failed',
+      errors: [{ field: 'email', messages: ['must be an email address'] }],
+    });
+
+    expect((outcome.error as ApiProblem).errors).toEqual([
+      { field: 'email', messages: ['must be an email address'] },
+    ]);
+  });
+
   it('reads a problem document that arrived as text', () => {
     const outcome = failureOf('/api/v1/me');
 

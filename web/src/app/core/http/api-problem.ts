@@ -1,14 +1,16 @@
 import { HttpErrorResponse } from '@angular/common/http';
+import { FieldProblem, PROBLEM_CONTENT_TYPE, ApiProblem as ProblemDocument } from '@mtp/contract';
 
-/** The fields of an RFC 9457 problem document, as the MTP API sends them. */
-export interface ApiProblemFields {
-  readonly type: string;
-  readonly title: string;
-  readonly status: number;
+/**
+ * A problem document as the portal holds it. Fields the server may leave out, or that a
+ * failure without any answer cannot have, are null rather than absent.
+ */
+export type ApiProblemFields = Pick<ProblemDocument, 'type' | 'title' | 'status'> & {
   readonly detail: string | null;
   readonly code: string | null;
   readonly correlationId: string | null;
-}
+  readonly errors?: readonly FieldProblem[];
+};
 
 /**
  * Every failed API call reaches the caller as an ApiProblem, so pages handle one error type.
@@ -22,6 +24,8 @@ export class ApiProblem extends Error implements ApiProblemFields {
   readonly detail: string | null;
   readonly code: string | null;
   readonly correlationId: string | null;
+  /** One entry per rejected field, when the API refused a request's content. */
+  readonly errors: readonly FieldProblem[];
 
   constructor(fields: ApiProblemFields) {
     super(fields.detail ?? fields.title);
@@ -32,6 +36,7 @@ export class ApiProblem extends Error implements ApiProblemFields {
     this.detail = fields.detail;
     this.code = fields.code;
     this.correlationId = fields.correlationId;
+    this.errors = fields.errors ?? [];
   }
 }
 
@@ -55,12 +60,13 @@ export function apiProblemFromResponse(response: HttpErrorResponse): ApiProblem 
     detail: text(body['detail']),
     code: text(body['code']),
     correlationId: text(body['correlationId']),
+    errors: Array.isArray(body['errors']) ? body['errors'].filter(isFieldProblem) : [],
   });
 }
 
 function problemBody(response: HttpErrorResponse): Record<string, unknown> | null {
   const contentType = response.headers?.get('Content-Type') ?? '';
-  const declaredProblem = contentType.includes('application/problem+json');
+  const declaredProblem = contentType.includes(PROBLEM_CONTENT_TYPE);
   let body: unknown = response.error;
   if (typeof body === 'string' && declaredProblem) {
     try {
@@ -78,6 +84,15 @@ function problemBody(response: HttpErrorResponse): Record<string, unknown> | nul
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isFieldProblem(value: unknown): value is FieldProblem {
+  return (
+    isRecord(value) &&
+    typeof value['field'] === 'string' &&
+    Array.isArray(value['messages']) &&
+    value['messages'].every((message) => typeof message === 'string')
+  );
 }
 
 function text(value: unknown): string | null {
