@@ -20,10 +20,15 @@ export function configureApp(app: NestExpressApplication): INestApplication {
   }
   // Errors from these reach Nest's exception handler, and so the problem+json filter.
   app.use(`/${API_PREFIX}`, requireJsonBody(), jsonBodyParser());
-  app.setGlobalPrefix(API_PREFIX);
-  app.enableVersioning({ type: VersioningType.URI });
+  applyRouting(app);
   setUpApiDocs(app);
   return app;
+}
+
+/** Where routes live: `/api/...`, versioned by path (`/api/v1/...`); health and docs are unversioned. */
+export function applyRouting(app: INestApplication): void {
+  app.setGlobalPrefix(API_PREFIX);
+  app.enableVersioning({ type: VersioningType.URI });
 }
 
 /**

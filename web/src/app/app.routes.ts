@@ -1,4 +1,4 @@
-import { Routes } from '@angular/router';
+import { type Routes } from '@angular/router';
 
 import { signedOutGuard } from './core/auth/signed-out.guard';
 

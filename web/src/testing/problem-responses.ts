@@ -1,5 +1,5 @@
-import { TestRequest } from '@angular/common/http/testing';
-import { ApiProblem as ProblemDocument, PROBLEM_CONTENT_TYPE } from '@mtp/contract';
+import { type TestRequest } from '@angular/common/http/testing';
+import { type ApiProblem as ProblemDocument, PROBLEM_CONTENT_TYPE } from '@mtp/contract';
 
 /** A problem document with only the fields a test cares about. */
 export type ProblemBody = Pick<ProblemDocument, 'title' | 'status'> & Partial<ProblemDocument>;

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 
-import { ApiStatus, ApiStatusService } from './api-status.service';
+import { type ApiStatus, ApiStatusService } from './api-status.service';
 
 const LABELS: Record<ApiStatus, string> = {
   checking: 'Checking API…',

@@ -1,12 +1,12 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, InjectionToken, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { HealthStatus } from '@mtp/contract';
-import { Observable, Subject, catchError, interval, map, merge, of, startWith, switchMap } from 'rxjs';
+import { ApiConfiguration, getReadiness } from '@mtp/api-client';
+import { type Observable, Subject, catchError, interval, map, merge, of, startWith, switchMap } from 'rxjs';
 
 export type ApiStatus = 'checking' | 'up' | 'down';
 
-export const API_READY_URL = '/api/health/ready';
+export const API_READY_URL = getReadiness.PATH;
 
 /** How often the portal asks whether the API is ready, in milliseconds. */
 export const API_STATUS_POLL_MS = new InjectionToken<number>('API_STATUS_POLL_MS', {
@@ -14,13 +14,11 @@ export const API_STATUS_POLL_MS = new InjectionToken<number>('API_STATUS_POLL_MS
   factory: () => 30_000,
 });
 
-/**
- * Whether the API answers its readiness check. This is the one place that calls the
- * health endpoint, so moving to the generated API client touches only this file.
- */
+/** Whether the API answers its readiness check, asked through the generated API client. */
 @Injectable({ providedIn: 'root' })
 export class ApiStatusService {
   private readonly http = inject(HttpClient);
+  private readonly apiConfiguration = inject(ApiConfiguration);
   private readonly state = signal<ApiStatus>('checking');
   private readonly lastChecked = signal<Date | null>(null);
   private readonly recheck = new Subject<void>();
@@ -47,8 +45,8 @@ export class ApiStatusService {
   }
 
   private probe(): Observable<ApiStatus> {
-    return this.http.get<HealthStatus>(API_READY_URL).pipe(
-      map((health): ApiStatus => (health.status === 'ok' ? 'up' : 'down')),
+    return getReadiness(this.http, this.apiConfiguration.rootUrl).pipe(
+      map((response): ApiStatus => (response.body.status === 'ok' ? 'up' : 'down')),
       catchError(() => of<ApiStatus>('down')),
     );
   }

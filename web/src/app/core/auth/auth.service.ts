@@ -1,8 +1,8 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
-import { Observable, map, tap } from 'rxjs';
+import { type Observable, map, tap } from 'rxjs';
 
-import { Session, SignInRequest } from './session';
+import { type Session, type SignInRequest } from './session';
 
 export const SIGN_IN_URL = '/api/v1/auth/login';
 

@@ -1,4 +1,4 @@
-import { ApiProblem, ApiProblemFields } from '../http/api-problem';
+import { ApiProblem, type ApiProblemFields } from '../http/api-problem';
 import { signInErrorMessage } from './sign-in-error-message';
 
 function problem(fields: Partial<ApiProblemFields> & { status: number }): ApiProblem {

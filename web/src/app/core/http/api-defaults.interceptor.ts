@@ -1,5 +1,5 @@
 import { DOCUMENT } from '@angular/common';
-import { HttpInterceptorFn } from '@angular/common/http';
+import { type HttpInterceptorFn } from '@angular/common/http';
 import { inject } from '@angular/core';
 
 import { isSameOriginApi } from './same-origin-api';

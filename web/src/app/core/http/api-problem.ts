@@ -1,5 +1,5 @@
-import { HttpErrorResponse } from '@angular/common/http';
-import { FieldProblem, PROBLEM_CONTENT_TYPE, ApiProblem as ProblemDocument } from '@mtp/contract';
+import { type HttpErrorResponse } from '@angular/common/http';
+import { type FieldProblem, PROBLEM_CONTENT_TYPE, type ApiProblem as ProblemDocument } from '@mtp/contract';
 
 /**
  * A problem document as the portal holds it. Fields the server may leave out, or that a

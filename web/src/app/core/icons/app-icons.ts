@@ -1,4 +1,4 @@
-import { EnvironmentProviders, inject, provideAppInitializer } from '@angular/core';
+import { type EnvironmentProviders, inject, provideAppInitializer } from '@angular/core';
 import { MatIconRegistry } from '@angular/material/icon';
 import { DomSanitizer } from '@angular/platform-browser';
 

@@ -1,4 +1,4 @@
-import { AppIconName } from '../icons/app-icons';
+import { type AppIconName } from '../icons/app-icons';
 
 export interface NavItem {
   readonly label: string;
