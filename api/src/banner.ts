@@ -9,7 +9,7 @@ import { join } from 'node:path';
 export function printBanner(input: { config: AppConfig; port: number; runtime: Runtime; seed?: SeedOutcome }): void {
   const { config, port, runtime, seed } = input;
   const base = config.env.PUBLIC_URL ?? `http://localhost:${port}`;
-  const database = runtime.embedded ? `embedded PostgreSQL in ${join(config.dataDir, 'pg')}` : describeDatabaseUrl(config.databaseUrl);
+  const database = runtime.embedded ? `embedded PostgreSQL in ${runtime.embedded.directory}` : describeDatabaseUrl(config.databaseUrl);
   const lines = [
     '',
     'MTP · Multi-Tenant Portal is ready',

