@@ -5,6 +5,7 @@ import { createTestApp, type TestApp } from './support/test-app.js';
 const TABLES_WITHOUT_ENTITY = new Set([
   'schema_migrations', // the migrator's own bookkeeping
   'backoffice_sessions', // express-session's store for the back-office
+  'rate_limit_counters', // identity's PostgreSQL rate limiter, which speaks SQL directly
 ]);
 
 /** How information_schema spells the types the entities declare. */

@@ -1,10 +1,12 @@
 import type { HealthStatus } from '@mtp/contract';
 import { Controller, Get, HttpCode } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { Public } from '../identity/access/access-rules.js';
 import { HealthService } from './health.service.js';
 import { HealthStatusDto } from './health.dto.js';
 
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(private readonly health: HealthService) {}

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent.js';
 import { AppModule } from '../../src/app.module.js';
+import { Clock } from '../../src/common/clock.js';
 import { configureApp } from '../../src/app.setup.js';
 import { parseEnvironment } from '../../src/config/app-config.js';
 import { AppConfig } from '../../src/config/app-config.provider.js';
@@ -21,13 +22,23 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+export interface TestAppOptions {
+  env?: Record<string, string>;
+  /** Replaces the clock, for tests that move time. */
+  clock?: Clock;
+}
+
 /** The whole application, as `npm start` builds it, on its own fresh database. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(envOrOptions: Record<string, string> | TestAppOptions = {}): Promise<TestApp> {
+  const options: TestAppOptions = 'env' in envOrOptions || 'clock' in envOrOptions ? (envOrOptions as TestAppOptions) : { env: envOrOptions as Record<string, string> };
+  const env = options.env ?? {};
   const database = await createTestDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'mtp-test-data-'));
-  const variables = parseEnvironment({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: database.url, DATA_DIR: dataDir, WEB_DIST_DIR: join(dataDir, 'no-web'), ...env });
+  const variables = parseEnvironment({ NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', DATABASE_URL: database.url, DATA_DIR: dataDir, WEB_DIST_DIR: join(dataDir, 'no-web'), ...env });
   const config = new AppConfig(variables, resolveSecrets(variables, dataDir, false), database.url, dataDir, false);
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] }).compile();
+  const builder = Test.createTestingModule({ imports: [AppModule.forRoot(config)] });
+  if (options.clock) builder.overrideProvider(Clock).useValue(options.clock);
+  const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, bufferLogs: true });
   configureApp(app);
   await app.init();

@@ -1,0 +1,28 @@
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { ApiBearerAuth, ApiSecurity } from '@nestjs/swagger';
+
+export const ACCESS_RULE = 'mtp:access-rule';
+
+/**
+ * Who may call a route. Every route declares exactly one rule; the global access guard refuses any
+ * route that declares none, and a test walks every route of the app to prove it.
+ */
+export type AccessRule =
+  /** Anyone, signed in or not. */
+  | { kind: 'public' }
+  /** An administrator with a full portal session (password and MFA done). */
+  | { kind: 'administrator' }
+  /** An administrator part-way through sign-in: only the MFA enrollment routes accept this. */
+  | { kind: 'mfa-enrollment' }
+  /** Platform staff (the back-office's API). */
+  | { kind: 'staff' };
+
+export const Public = () => SetMetadata(ACCESS_RULE, { kind: 'public' } satisfies AccessRule);
+
+export const Administrator = () =>
+  applyDecorators(SetMetadata(ACCESS_RULE, { kind: 'administrator' } satisfies AccessRule), ApiBearerAuth('portal'));
+
+export const MfaEnrollment = () =>
+  applyDecorators(SetMetadata(ACCESS_RULE, { kind: 'mfa-enrollment' } satisfies AccessRule), ApiSecurity('enrollment'));
+
+export const Staff = () => applyDecorators(SetMetadata(ACCESS_RULE, { kind: 'staff' } satisfies AccessRule), ApiBearerAuth('staff'));

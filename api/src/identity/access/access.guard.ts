@@ -1,0 +1,53 @@
+import { Injectable, Logger, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AuthGuard } from '@nestjs/passport';
+import type { Request } from 'express';
+import { DomainError } from '../../common/domain-error.js';
+import { AuthSessionsService } from '../sessions/auth-sessions.service.js';
+import { ACCESS_RULE, type AccessRule } from './access-rules.js';
+import type { Principal } from './principal.js';
+
+const PortalTokenGuard = AuthGuard('portal');
+const EnrollmentTokenGuard = AuthGuard('mfa-enrollment');
+
+/**
+ * The global guard: every route is refused unless it declares who may call it, and the caller is
+ * exactly that. A portal token is checked against its session on every request, so signing out,
+ * a password change or a disabled account stops it at once.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  private readonly logger = new Logger(AccessGuard.name);
+  private readonly portalToken = new PortalTokenGuard();
+  private readonly enrollmentToken = new EnrollmentTokenGuard();
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly sessions: AuthSessionsService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [context.getHandler(), context.getClass()]);
+    if (!rule) {
+      this.logger.error(`${context.getClass().name}.${context.getHandler().name} declares no access rule: refused`);
+      throw new DomainError('auth.forbidden', 403, 'This route is not open to anyone');
+    }
+    switch (rule.kind) {
+      case 'public':
+        return true;
+      case 'administrator': {
+        await this.portalToken.canActivate(context);
+        const principal = context.switchToHttp().getRequest<Request & { user: Principal }>().user;
+        if (principal.kind !== 'administrator' || !(await this.sessions.isActive(principal.sessionId, principal.administratorId))) {
+          throw new DomainError('auth.session_ended', 401, 'Your session has ended; sign in again');
+        }
+        return true;
+      }
+      case 'mfa-enrollment':
+        return (await this.enrollmentToken.canActivate(context)) as boolean;
+      case 'staff':
+        // Staff reach the API through the back-office session only, which the back-office checks itself.
+        throw new DomainError('auth.unauthenticated', 401, 'Sign in as staff through the back-office');
+    }
+  }
+}

@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+import { AppConfig } from '../../config/app-config.provider.js';
+import { JWT_ALGORITHM, TOKEN_ISSUER, type ChallengeClaims, type PortalClaims } from '../auth/token.service.js';
+import type { AdministratorPrincipal, EnrollmentPrincipal } from './principal.js';
+
+const options = (config: AppConfig, audience: string) => ({
+  jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+  secretOrKey: config.secrets.jwtSecret,
+  // Only the algorithm we sign with: `none` and key-confusion tricks are refused by construction.
+  algorithms: [JWT_ALGORITHM],
+  audience,
+  issuer: TOKEN_ISSUER,
+  ignoreExpiration: false,
+});
+
+/** Portal access tokens (audience `portal`). */
+@Injectable()
+export class PortalJwtStrategy extends PassportStrategy(Strategy, 'portal') {
+  constructor(config: AppConfig) {
+    super(options(config, 'portal'));
+  }
+
+  validate(claims: PortalClaims): AdministratorPrincipal {
+    return { kind: 'administrator', administratorId: claims.sub, sessionId: claims.sid };
+  }
+}
+
+/** The enrollment challenge, accepted only by the MFA enrollment routes. */
+@Injectable()
+export class EnrollmentJwtStrategy extends PassportStrategy(Strategy, 'mfa-enrollment') {
+  constructor(config: AppConfig) {
+    super(options(config, 'mfa-enrollment'));
+  }
+
+  validate(claims: ChallengeClaims): EnrollmentPrincipal {
+    return { kind: 'mfa-enrollment', administratorId: claims.sub };
+  }
+}

@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { randomUUID } from 'node:crypto';
+import { Clock } from '../../common/clock.js';
+import { AppConfig } from '../../config/app-config.provider.js';
+
+export const TOKEN_ISSUER = 'mtp';
+export const JWT_ALGORITHM = 'HS256' as const;
+export const ACCESS_TOKEN_SECONDS = 15 * 60;
+export const CHALLENGE_TOKEN_SECONDS = 10 * 60;
+
+/** Each token names what it is for; a token is accepted only where its audience is expected. */
+export type TokenAudience = 'portal' | 'mfa-challenge' | 'mfa-enrollment';
+
+export interface PortalClaims {
+  sub: string;
+  sid: string;
+  aud: 'portal';
+}
+
+export interface ChallengeClaims {
+  sub: string;
+  aud: 'mfa-challenge' | 'mfa-enrollment';
+}
+
+/** Signs the short-lived JWTs: portal access tokens and the single-purpose sign-in challenges. */
+@Injectable()
+export class TokenService {
+  private readonly jwt: JwtService;
+
+  constructor(
+    config: AppConfig,
+    private readonly clock: Clock,
+  ) {
+    this.jwt = new JwtService({ secret: config.secrets.jwtSecret, signOptions: { algorithm: JWT_ALGORITHM, issuer: TOKEN_ISSUER } });
+  }
+
+  accessToken(administratorId: string, sessionId: string): string {
+    return this.sign({ sub: administratorId, sid: sessionId }, 'portal', ACCESS_TOKEN_SECONDS);
+  }
+
+  challengeToken(administratorId: string, audience: ChallengeClaims['aud']): string {
+    return this.sign({ sub: administratorId }, audience, CHALLENGE_TOKEN_SECONDS);
+  }
+
+  /** Verifies a challenge token given in a request body; null when it is not valid for `audience`. */
+  verifyChallenge(token: string, audience: ChallengeClaims['aud']): ChallengeClaims | null {
+    try {
+      return this.jwt.verify<ChallengeClaims>(token, {
+        audience,
+        issuer: TOKEN_ISSUER,
+        algorithms: [JWT_ALGORITHM],
+        clockTimestamp: Math.floor(this.clock.now().getTime() / 1000),
+      });
+    } catch {
+      return null;
+    }
+  }
+
+  private sign(claims: Record<string, string>, audience: TokenAudience, seconds: number): string {
+    const iat = Math.floor(this.clock.now().getTime() / 1000);
+    return this.jwt.sign({ ...claims, iat, exp: iat + seconds, jti: randomUUID() }, { audience });
+  }
+}
