@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AuditModule } from './audit/audit.module.js';
 import { BackofficeModule } from './backoffice/backoffice.module.js';
 import { CommonModule } from './common/common.module.js';
 import { SeedModule } from './database/seed/seed.module.js';
@@ -8,6 +9,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IdentityModule } from './identity/identity.module.js';
 import { LoggingModule } from './logging/logging.module.js';
+import { MailModule } from './mail/mail.module.js';
 import { WebAppModule } from './web-app.module.js';
 
 @Module({})
@@ -19,9 +21,11 @@ export class AppModule {
         ConfigModule.forRoot(config),
         LoggingModule,
         CommonModule,
+        AuditModule,
         DatabaseModule,
         HealthModule,
         IdentityModule,
+        MailModule,
         BackofficeModule,
         SeedModule,
         WebAppModule.forRoot(config.env.WEB_DIST_DIR, config.env.NODE_ENV !== 'test'),

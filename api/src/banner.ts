@@ -21,7 +21,10 @@ export function printBanner(input: { config: AppConfig; port: number; runtime: R
   const accountsFile = join(config.dataDir, DEMO_ACCOUNTS_FILE);
   if (seed?.seeded) {
     lines.push('', 'Demo accounts (also in ' + accountsFile + '):');
-    for (const account of seed.accounts) lines.push(`  ${account.role}: ${account.email} / ${account.password}  at ${account.signInAt}`);
+    for (const account of seed.accounts) {
+      lines.push(`  ${account.role}: ${account.email} / ${account.password}  at ${account.signInAt}`);
+      if (account.totpSecret) lines.push(`      TOTP secret for your authenticator app: ${account.totpSecret}`);
+    }
   } else if (config.demoData && readDemoAccounts(config.dataDir)) {
     lines.push('', `Demo accounts: see ${accountsFile}`);
   }

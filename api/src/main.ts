@@ -1,6 +1,7 @@
 import './backoffice/adminjs-environment.js';
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import { fileURLToPath } from 'node:url';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module.js';
 import { configureApp } from './app.setup.js';
@@ -9,10 +10,14 @@ import { DemoSeedService } from './database/seed/demo-seed.service.js';
 import { prepareRuntime } from './runtime.js';
 
 const SHUTDOWN_TIMEOUT_MS = 30_000;
+const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 async function main(): Promise<void> {
   const runtime = await prepareRuntime(process.env, (line) => process.stderr.write(`${line}\n`));
   const { config } = runtime;
+  // Everything relative (.env, DATA_DIR) is resolved by now. AdminJS's bundler resolves its Babel
+  // plugins from the working folder, so the process works from the project's root wherever it was started.
+  process.chdir(PROJECT_ROOT);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true, bodyParser: false });
   configureApp(app);
   const seed = config.demoData ? await app.get(DemoSeedService).seedIfEmpty() : undefined;

@@ -1,28 +1,49 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DemoSeedService } from '../src/database/seed/demo-seed.service.js';
+import type { DemoAccount } from '../src/database/seed/demo-accounts.js';
+import { totpCodeAt } from '../src/identity/mfa/totp.js';
 import { StaffService } from '../src/identity/staff.service.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 describe('demo data', () => {
   let testApp: TestApp;
+  let accounts: DemoAccount[];
   beforeAll(async () => {
     testApp = await createTestApp({ DEMO_DATA: 'true' });
+    const outcome = await testApp.app.get(DemoSeedService).seedIfEmpty();
+    expect(outcome.seeded).toBe(true);
+    accounts = JSON.parse(readFileSync(join(testApp.config.dataDir, 'demo-accounts.json'), 'utf8')).accounts;
+    expect(accounts).toEqual(outcome.accounts);
   });
   afterAll(() => testApp.close());
 
-  it('seeds an empty database once, with fresh passwords written to demo-accounts.json that really sign in', async () => {
-    const seeder = testApp.app.get(DemoSeedService);
-    const first = await seeder.seedIfEmpty();
-    expect(first.seeded).toBe(true);
-    const file = JSON.parse(readFileSync(join(testApp.config.dataDir, 'demo-accounts.json'), 'utf8'));
-    expect(file.accounts).toEqual(first.accounts);
-    const staffAccount = file.accounts.find((account: { role: string }) => account.role.includes('staff'));
-    expect(staffAccount.password).toMatch(/^Demo-[A-Za-z0-9_-]{16}$/);
-    expect(await testApp.app.get(StaffService).verifyCredentials(staffAccount.email, staffAccount.password)).not.toBeNull();
+  const account = (email: string) => accounts.find((candidate) => candidate.email === email)!;
 
-    const second = await seeder.seedIfEmpty();
-    expect(second.seeded).toBe(false);
+  it('writes every account with a fresh password, and a TOTP secret where MFA is set up', () => {
+    expect(accounts.map((candidate) => candidate.email)).toEqual(['staff@demo.mtp.local', 'ana@demo.mtp.local', 'new.admin@demo.mtp.local']);
+    for (const candidate of accounts) expect(candidate.password).toMatch(/^Demo-[A-Za-z0-9_-]{16}$/);
+    expect(account('staff@demo.mtp.local').totpSecret).toMatch(/^[A-Z2-7]{32}$/);
+    expect(account('ana@demo.mtp.local').totpSecret).toMatch(/^[A-Z2-7]{32}$/);
+    expect(account('new.admin@demo.mtp.local').totpSecret).toBeUndefined();
+  });
+
+  it('gives credentials that really sign in, with the printed TOTP secret', async () => {
+    const ana = account('ana@demo.mtp.local');
+    const login = await testApp.http.post('/api/v1/auth/login').send({ email: ana.email, password: ana.password }).expect(200);
+    expect(login.body.status).toBe('mfa_required');
+    await testApp.http.post('/api/v1/auth/mfa').send({ challengeToken: login.body.challengeToken, code: totpCodeAt(ana.totpSecret!, new Date()) }).expect(200);
+
+    const newcomer = account('new.admin@demo.mtp.local');
+    const first = await testApp.http.post('/api/v1/auth/login').send({ email: newcomer.email, password: newcomer.password }).expect(200);
+    expect(first.body.status).toBe('mfa_enrollment_required');
+
+    const staff = account('staff@demo.mtp.local');
+    expect(await testApp.app.get(StaffService).verifyCredentials(staff.email, staff.password)).not.toBeNull();
+  });
+
+  it('never seeds a database that already has data', async () => {
+    expect((await testApp.app.get(DemoSeedService).seedIfEmpty()).seeded).toBe(false);
     expect(await testApp.app.get(StaffService).count()).toBe(1);
   });
 });

@@ -4,7 +4,6 @@ import { Module } from '@nestjs/common';
 import AdminJS from 'adminjs';
 import { AppConfig } from '../config/app-config.provider.js';
 import { IdentityModule } from '../identity/identity.module.js';
-import { StaffService } from '../identity/staff.service.js';
 import { BackofficeLoader } from './backoffice.loader.js';
 import { BackofficeSessionStore } from './backoffice-session-store.js';
 import { staffUserResource } from './resources/staff-user.resource.js';
@@ -23,9 +22,9 @@ class BackofficeDependenciesModule {}
     BackofficeDependenciesModule,
     AdminModule.createAdminAsync({
       imports: [BackofficeDependenciesModule],
-      inject: [AppConfig, StaffService, BackofficeSessionStore],
+      inject: [AppConfig, BackofficeSessionStore],
       customLoader: BackofficeLoader,
-      useFactory: (config: AppConfig, staff: StaffService, sessions: BackofficeSessionStore) => {
+      useFactory: (config: AppConfig, sessions: BackofficeSessionStore) => {
         return {
           adminJsOptions: {
             rootPath: BACKOFFICE_PATH,
@@ -35,10 +34,9 @@ class BackofficeDependenciesModule {}
           auth: {
             cookieName: 'mtp_backoffice',
             cookiePassword: config.secrets.cookieSecret,
-            authenticate: async (email: string, password: string) => {
-              const user = await staff.verifyCredentials(email, password);
-              return user ? { id: user.id, email: user.email, title: user.name } : null;
-            },
+            // Staff sign in through the back-office's own pages (password and MFA); AdminJS's
+            // password-only form, were it ever reached, grants nothing.
+            authenticate: () => Promise.resolve(null),
           },
           sessionOptions: {
             store: sessions.store,

@@ -2,6 +2,8 @@ import '../backoffice/adminjs-environment.js';
 import 'reflect-metadata';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { AuditModule } from '../audit/audit.module.js';
+import { CommonModule } from '../common/common.module.js';
 import { ConfigModule } from '../config/config.module.js';
 import type { AppConfig } from '../config/app-config.provider.js';
 import { DatabaseModule } from '../database/database.module.js';
@@ -14,7 +16,7 @@ import { runCli, say } from './cli-output.js';
 @Module({})
 class SeedCliModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: SeedCliModule, imports: [ConfigModule.forRoot(config), LoggingModule, DatabaseModule, SeedModule] };
+    return { module: SeedCliModule, imports: [ConfigModule.forRoot(config), LoggingModule, CommonModule, DatabaseModule, AuditModule, SeedModule] };
   }
 }
 
@@ -30,7 +32,9 @@ runCli(async () => {
       return;
     }
     say(`Demo data loaded. Accounts (also in ${outcome.accountsFile}):`);
-    for (const account of outcome.accounts) say(`  ${account.role}: ${account.email} / ${account.password}`);
+    for (const account of outcome.accounts) {
+      say(`  ${account.role}: ${account.email} / ${account.password}${account.totpSecret ? `  (TOTP secret ${account.totpSecret})` : ''}`);
+    }
   } finally {
     await runtime.embedded?.stop();
   }

@@ -34,6 +34,10 @@ describe('parseEnvironment', () => {
     expect(() => parseEnvironment(input)).toThrow(new RegExp(name));
   });
 
+  it('says what PORT must be when it is not a number', () => {
+    expect(() => parseEnvironment({ PORT: 'abc' })).toThrow('Invalid configuration: PORT must be a whole number from 0 to 65535');
+  });
+
   it('names every bad variable at once', () => {
     expect(() => parseEnvironment({ PORT: 'x', LOG_LEVEL: 'y' })).toThrow(/PORT.*LOG_LEVEL|LOG_LEVEL.*PORT/);
   });

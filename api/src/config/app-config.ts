@@ -8,13 +8,15 @@ const toBoolean = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase());
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 
+const PORT_MESSAGE = 'PORT must be a whole number from 0 to 65535';
+
 /** Every setting the portal reads from its environment; validated once, at boot. */
 export class EnvironmentVariables {
   @IsOptional() @IsIn(NODE_ENVS)
   NODE_ENV: (typeof NODE_ENVS)[number] = 'development';
 
   @Transform(({ value }) => (value === undefined || value === '' ? 3000 : Number(value)))
-  @IsInt() @Min(0) @Max(65535)
+  @IsInt({ message: PORT_MESSAGE }) @Min(0, { message: PORT_MESSAGE }) @Max(65535, { message: PORT_MESSAGE })
   PORT = 3000;
 
   @IsOptional() @IsString()
@@ -30,6 +32,16 @@ export class EnvironmentVariables {
   @Transform(emptyToUndefined) @IsOptional()
   @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
   SMTP_URL?: string;
+
+  /** The From: of every email sent over SMTP. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 'MTP <no-reply@localhost>' : value))
+  @IsString() @Matches(/@/, { message: 'MAIL_FROM must hold an email address, e.g. "MTP <no-reply@example.com>"' })
+  MAIL_FROM = 'MTP <no-reply@localhost>';
+
+  /** How often the mail worker looks for due email when idle; 0 runs no worker in this instance. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 1000 : Number(value)))
+  @IsInt() @Min(0) @Max(3_600_000)
+  MAIL_POLL_INTERVAL_MS = 1000;
 
   @Transform(emptyToUndefined) @IsOptional()
   @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
@@ -69,6 +81,7 @@ export class EnvironmentVariables {
 export const SETTING_NAMES = [
   'NODE_ENV', 'PORT', 'HOST', 'DATABASE_URL', 'DATA_DIR', 'SMTP_URL', 'REDIS_URL', 'LOG_LEVEL', 'CORS_ORIGINS',
   'DEMO_DATA', 'PUBLIC_URL', 'JWT_SECRET', 'COOKIE_SECRET', 'ENCRYPTION_KEY', 'WEB_DIST_DIR',
+  'MAIL_FROM', 'MAIL_POLL_INTERVAL_MS',
 ] as const satisfies readonly (keyof EnvironmentVariables)[];
 
 export class ConfigError extends Error {}

