@@ -15,6 +15,9 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         'problem+json document (schema `ProblemDto`) with a stable `code`.',
     )
     .setVersion(APP_VERSION)
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Portal access token from POST /api/v1/auth/mfa (15 minutes)' }, 'portal')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Enrollment token from POST /api/v1/auth/login, for the MFA enrollment routes only' }, 'enrollment')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Staff access (back-office)' }, 'staff')
     .build();
   return SwaggerModule.createDocument(app, config, {
     extraModels: [ProblemDto],

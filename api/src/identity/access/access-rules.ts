@@ -1,5 +1,5 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth, ApiSecurity } from '@nestjs/swagger';
+import { ApiBearerAuth } from '@nestjs/swagger';
 
 export const ACCESS_RULE = 'mtp:access-rule';
 
@@ -23,6 +23,6 @@ export const Administrator = () =>
   applyDecorators(SetMetadata(ACCESS_RULE, { kind: 'administrator' } satisfies AccessRule), ApiBearerAuth('portal'));
 
 export const MfaEnrollment = () =>
-  applyDecorators(SetMetadata(ACCESS_RULE, { kind: 'mfa-enrollment' } satisfies AccessRule), ApiSecurity('enrollment'));
+  applyDecorators(SetMetadata(ACCESS_RULE, { kind: 'mfa-enrollment' } satisfies AccessRule), ApiBearerAuth('enrollment'));
 
 export const Staff = () => applyDecorators(SetMetadata(ACCESS_RULE, { kind: 'staff' } satisfies AccessRule), ApiBearerAuth('staff'));
