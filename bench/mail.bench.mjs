@@ -84,7 +84,7 @@ try {
   await migrate(database.url);
   await dataSource.initialize();
   const outbox = new MailOutboxRepository(dataSource);
-  const mail = new MailService(outbox);
+  const mail = new MailService(outbox, { now: () => new Date() });
 
   const enqueued = await enqueueMessages(dataSource, mail);
   report(`enqueue (${ENQUEUE_BATCH} per transaction)`, Math.round(enqueued), 'msg/s', 1_000, false);

@@ -34,7 +34,11 @@ describe('the mail outbox, delivering over SMTP', () => {
 
   beforeAll(async () => {
     sink = await startSmtpSink();
-    testApp = await createTestApp({ SMTP_URL: sink.url, MAIL_POLL_INTERVAL_MS: '0', MAIL_FROM: 'MTP <no-reply@mtp.test>' });
+    testApp = await createTestApp({
+      // The application's clock runs a minute behind the database server's, as a test's clock may.
+      clock: { now: () => new Date(Date.now() - 60_000) },
+      env: { SMTP_URL: sink.url, MAIL_POLL_INTERVAL_MS: '0', MAIL_FROM: 'MTP <no-reply@mtp.test>' },
+    });
     dataSource = testApp.app.get(DataSource);
     mail = testApp.app.get(MailService);
   });
@@ -86,6 +90,13 @@ describe('the mail outbox, delivering over SMTP', () => {
     expect(row.sent_at).toBeInstanceOf(Date);
     // The one-time link does not outlive delivery in the database.
     expect(row.html_body).toBe('');
+  });
+
+  it('goes by the application clock, not the database clock, to decide when mail is due', async () => {
+    const id = await enqueue('ada@example.com');
+    expect(await dataSource.query('SELECT next_attempt_at < now() - interval \'50 seconds\' AS behind FROM mail_outbox WHERE id = $1', [id])).toEqual([{ behind: true }]);
+    expect(await testApp.app.get(MailWorker).runOnce()).toBe(1);
+    expect(sink.received).toHaveLength(1);
   });
 
   it('sends nothing when the transaction that queued the message rolls back', async () => {

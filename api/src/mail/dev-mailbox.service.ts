@@ -20,14 +20,19 @@ export function devMailboxEnabled(config: AppConfig): boolean {
   return !config.env.SMTP_URL && (!config.isProduction || config.demoData);
 }
 
+function isLoopback(address: string | undefined): boolean {
+  return address === '::1' || /^(::ffff:)?127\./.test(address ?? '');
+}
+
 /** Where the dev mailbox is off, its routes answer exactly as a route that does not exist. */
 @Injectable()
 export class DevMailboxGuard implements CanActivate {
   constructor(private readonly config: AppConfig) {}
 
   canActivate(context: ExecutionContext): boolean {
-    if (devMailboxEnabled(this.config)) return true;
     const request = context.switchToHttp().getRequest<Request>();
+    // The mailbox holds live reset links: it serves the machine the portal runs on, nobody else.
+    if (devMailboxEnabled(this.config) && isLoopback(request.socket.remoteAddress)) return true;
     throw new NotFoundException(`Cannot ${request.method} ${request.originalUrl}`);
   }
 }

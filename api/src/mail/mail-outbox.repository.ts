@@ -13,7 +13,7 @@ export interface ClaimedMail extends OutgoingMail {
   attempts: number;
 }
 
-export type NewOutboxMessage = Pick<MailOutboxMessage, 'recipient' | 'subject' | 'htmlBody' | 'textBody' | 'template'>;
+export type NewOutboxMessage = Pick<MailOutboxMessage, 'recipient' | 'subject' | 'htmlBody' | 'textBody' | 'template' | 'nextAttemptAt'>;
 
 interface ClaimedRow {
   id: string;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { isEmail } from 'class-validator';
 import type { EntityManager } from 'typeorm';
+import { Clock } from '../common/clock.js';
 import { MailOutboxRepository } from './mail-outbox.repository.js';
 import type { MailTemplate } from './templates/mail-template.js';
 
@@ -25,7 +26,10 @@ export class InvalidRecipientError extends Error {
  */
 @Injectable()
 export class MailService {
-  constructor(private readonly outbox: MailOutboxRepository) {}
+  constructor(
+    private readonly outbox: MailOutboxRepository,
+    private readonly clock: Clock,
+  ) {}
 
   /** Queues a message with the caller's EntityManager (use the one of the transaction making the change). */
   enqueue(manager: EntityManager, message: MailMessage): Promise<string> {
@@ -39,6 +43,9 @@ export class MailService {
       htmlBody: template.html,
       textBody: template.text,
       template: template.name,
+      // Due by the same clock the workers claim by: the database's own now() may differ from it (a
+      // test's clock, or an application host whose time is off from the database server's).
+      nextAttemptAt: this.clock.now(),
     });
   }
 }
