@@ -5,6 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config.provider.js';
 import { MailModule } from '../mail/mail.module.js';
 import { AccessGuard } from './access/access.guard.js';
+import { OrgAccessDirectory } from './access/org-access.js';
 import { EnrollmentJwtStrategy, PortalJwtStrategy } from './access/jwt-strategies.js';
 import { Administrator } from './administrators/administrator.entity.js';
 import { AdministratorsService } from './administrators/administrators.service.js';
@@ -48,6 +49,7 @@ import { StaffUser } from './staff-user.entity.js';
     AccountService,
     PasswordResetService,
     MembershipDirectory,
+    OrgAccessDirectory,
     PortalJwtStrategy,
     EnrollmentJwtStrategy,
     PostgresRateLimiter,
@@ -58,6 +60,6 @@ import { StaffUser } from './staff-user.entity.js';
     },
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [StaffService, StaffAuthService, AdministratorsService, MfaService, MembershipDirectory, AuthSessionsService],
+  exports: [StaffService, StaffAuthService, AdministratorsService, MfaService, MembershipDirectory, OrgAccessDirectory, AuthSessionsService, PasswordResetService],
 })
 export class IdentityModule {}

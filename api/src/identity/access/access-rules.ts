@@ -14,6 +14,11 @@ export type AccessRule =
   | { kind: 'administrator' }
   /** An administrator part-way through sign-in: only the MFA enrollment routes accept this. */
   | { kind: 'mfa-enrollment' }
+  /**
+   * Someone who may manage the org named by the `orgId` route parameter: an admin of that org (and,
+   * once launch exists, a partner admin in a launched session into it). Anyone else gets 404.
+   */
+  | { kind: 'org' }
   /** Platform staff (the back-office's API). */
   | { kind: 'staff' };
 
@@ -24,5 +29,7 @@ export const Administrator = () =>
 
 export const MfaEnrollment = () =>
   applyDecorators(SetMetadata(ACCESS_RULE, { kind: 'mfa-enrollment' } satisfies AccessRule), ApiBearerAuth('enrollment'));
+
+export const OrgMember = () => applyDecorators(SetMetadata(ACCESS_RULE, { kind: 'org' } satisfies AccessRule), ApiBearerAuth('portal'));
 
 export const Staff = () => applyDecorators(SetMetadata(ACCESS_RULE, { kind: 'staff' } satisfies AccessRule), ApiBearerAuth('staff'));

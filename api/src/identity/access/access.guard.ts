@@ -5,7 +5,8 @@ import type { Request } from 'express';
 import { DomainError } from '../../common/domain-error.js';
 import { AuthSessionsService } from '../sessions/auth-sessions.service.js';
 import { ACCESS_RULE, type AccessRule } from './access-rules.js';
-import type { Principal } from './principal.js';
+import { OrgAccessDirectory, type OrgScope } from './org-access.js';
+import type { AdministratorPrincipal, Principal } from './principal.js';
 
 const PortalTokenGuard = AuthGuard('portal');
 const EnrollmentTokenGuard = AuthGuard('mfa-enrollment');
@@ -24,6 +25,7 @@ export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly sessions: AuthSessionsService,
+    private readonly orgs: OrgAccessDirectory,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -35,12 +37,15 @@ export class AccessGuard implements CanActivate {
     switch (rule.kind) {
       case 'public':
         return true;
-      case 'administrator': {
-        await this.portalToken.canActivate(context);
-        const principal = context.switchToHttp().getRequest<Request & { user: Principal }>().user;
-        if (principal.kind !== 'administrator' || !(await this.sessions.isActive(principal.sessionId, principal.administratorId))) {
-          throw new DomainError('auth.session_ended', 401, 'Your session has ended; sign in again');
-        }
+      case 'administrator':
+        await this.authenticateAdministrator(context);
+        return true;
+      case 'org': {
+        const principal = await this.authenticateAdministrator(context);
+        const request = context.switchToHttp().getRequest<Request & { orgScope?: OrgScope }>();
+        const scope = await this.orgs.resolve(principal, String(request.params.orgId ?? ''));
+        if (!scope) throw new DomainError('orgs.not_found', 404, 'There is no organization with this OrgID that you can manage');
+        request.orgScope = scope;
         return true;
       }
       case 'mfa-enrollment':
@@ -49,5 +54,14 @@ export class AccessGuard implements CanActivate {
         // Staff reach the API through the back-office session only, which the back-office checks itself.
         throw new DomainError('auth.unauthenticated', 401, 'Sign in as staff through the back-office');
     }
+  }
+
+  private async authenticateAdministrator(context: ExecutionContext): Promise<AdministratorPrincipal> {
+    await this.portalToken.canActivate(context);
+    const principal = context.switchToHttp().getRequest<Request & { user: Principal }>().user;
+    if (principal.kind !== 'administrator' || !(await this.sessions.isActive(principal.sessionId, principal.administratorId))) {
+      throw new DomainError('auth.session_ended', 401, 'Your session has ended; sign in again');
+    }
+    return principal;
   }
 }

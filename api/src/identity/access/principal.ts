@@ -18,3 +18,10 @@ function principalOf(context: ExecutionContext, kind: Principal['kind']): Princi
 
 export const CurrentAdministrator = createParamDecorator((_: unknown, context: ExecutionContext) => principalOf(context, 'administrator'));
 export const CurrentEnrollment = createParamDecorator((_: unknown, context: ExecutionContext) => principalOf(context, 'mfa-enrollment'));
+
+/** The org the access guard resolved for an `@OrgMember()` route. */
+export const CurrentOrg = createParamDecorator((_: unknown, context: ExecutionContext) => {
+  const scope = context.switchToHttp().getRequest<Request & { orgScope?: unknown }>().orgScope;
+  if (!scope) throw new Error('Route reads an org scope but does not declare @OrgMember()');
+  return scope;
+});

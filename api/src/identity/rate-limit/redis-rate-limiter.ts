@@ -22,7 +22,7 @@ export class RedisRateLimiter extends RateLimiter implements OnApplicationShutdo
     return this.state(limit, key, hits);
   }
 
-  async peek(limit: RateLimit, subject: string): Promise<RateLimitState> {
+  async peek(limit: RateLimit, subject: string, _now?: Date): Promise<RateLimitState> {
     const key = counterKey(limit, subject);
     return this.state(limit, key, Number((await this.redis.get(key)) ?? 0));
   }
