@@ -10,6 +10,7 @@ import { HealthModule } from './health/health.module.js';
 import { IdentityModule } from './identity/identity.module.js';
 import { LoggingModule } from './logging/logging.module.js';
 import { MailModule } from './mail/mail.module.js';
+import { OrgsModule } from './orgs/orgs.module.js';
 import { WebAppModule } from './web-app.module.js';
 
 @Module({})
@@ -26,6 +27,7 @@ export class AppModule {
         HealthModule,
         IdentityModule,
         MailModule,
+        OrgsModule,
         BackofficeModule,
         SeedModule,
         WebAppModule.forRoot(config.env.WEB_DIST_DIR, config.env.NODE_ENV !== 'test'),

@@ -21,7 +21,7 @@ describe('demo data', () => {
   const account = (email: string) => accounts.find((candidate) => candidate.email === email)!;
 
   it('writes every account with a fresh password, and a TOTP secret where MFA is set up', () => {
-    expect(accounts.map((candidate) => candidate.email)).toEqual(['staff@demo.mtp.local', 'ana@demo.mtp.local', 'new.admin@demo.mtp.local']);
+    expect(accounts.map((candidate) => candidate.email)).toEqual(['staff@demo.mtp.local', 'ana@demo.mtp.local', 'new.admin@demo.mtp.local', 'olivia@demo.mtp.local']);
     for (const candidate of accounts) expect(candidate.password).toMatch(/^Demo-[A-Za-z0-9_-]{16}$/);
     expect(account('staff@demo.mtp.local').totpSecret).toMatch(/^[A-Z2-7]{32}$/);
     expect(account('ana@demo.mtp.local').totpSecret).toMatch(/^[A-Z2-7]{32}$/);

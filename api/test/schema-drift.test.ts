@@ -6,6 +6,7 @@ const TABLES_WITHOUT_ENTITY = new Set([
   'schema_migrations', // the migrator's own bookkeeping
   'backoffice_sessions', // express-session's store for the back-office
   'rate_limit_counters', // identity's PostgreSQL rate limiter, which speaks SQL directly
+  'system_users', // orgs: which users a system is bound to, written with SQL
 ]);
 
 /** How information_schema spells the types the entities declare. */

@@ -9,6 +9,8 @@ import { AdministratorsService } from '../../identity/administrators/administrat
 import { MfaService, type MfaPrincipal } from '../../identity/mfa/mfa.service.js';
 import { totpCodeAt } from '../../identity/mfa/totp.js';
 import { StaffService } from '../../identity/staff.service.js';
+import { OrganizationsService } from '../../orgs/organizations/organizations.service.js';
+import { seedDemoDirectory } from './demo-directory.js';
 import { writeDemoAccounts, type DemoAccount } from './demo-accounts.js';
 
 export interface SeedOutcome {
@@ -34,6 +36,7 @@ export class DemoSeedService {
     private readonly administrators: AdministratorsService,
     private readonly mfa: MfaService,
     private readonly clock: Clock,
+    private readonly orgs: OrganizationsService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -56,9 +59,30 @@ export class DemoSeedService {
     const newcomer = await this.administrators.create({ email: 'new.admin@demo.mtp.local', name: 'Noah Newcomer', password: newcomerPassword });
     accounts.push({ role: 'administrator (portal), sets up MFA at first sign-in', email: newcomer.email, password: newcomerPassword, signInAt: portal });
 
+    const orgAdminPassword = demoPassword();
+    const orgAdmin = await this.administrators.create({ email: 'olivia@demo.mtp.local', name: 'Olivia Orgadmin', password: orgAdminPassword });
+    const orgAdminSecret = await this.enroll({ type: 'administrator', id: orgAdmin.id }, orgAdmin.email);
+    accounts.push({ role: 'customer org admin of Acme and Globex (org console)', email: orgAdmin.email, password: orgAdminPassword, totpSecret: orgAdminSecret, signInAt: portal });
+    await this.seedOrganizations(orgAdmin.id);
+
     mkdirSync(this.config.dataDir, { recursive: true });
     const accountsFile = writeDemoAccounts(this.config.dataDir, accounts);
     return { seeded: true, accounts, accountsFile };
+  }
+
+  private async seedOrganizations(orgAdminId: string): Promise<void> {
+    const now = this.clock.now();
+    const demo = [
+      { name: 'Acme Manufacturing', domain: 'acme.example', users: 48, systems: 36, admin: orgAdminId },
+      { name: 'Globex Retail', domain: 'globex.example', users: 27, systems: 18, admin: orgAdminId },
+      { name: 'Initech Legal', domain: 'initech.example', users: 14, systems: 9, admin: undefined },
+    ];
+    await this.dataSource.transaction(async (manager) => {
+      for (const org of demo) {
+        const created = await this.orgs.create(manager, { name: org.name, firstAdminId: org.admin });
+        await seedDemoDirectory(manager, created.id, org.domain, org, now);
+      }
+    });
   }
 
   /**

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '../../identity/identity.module.js';
+import { OrgsModule } from '../../orgs/orgs.module.js';
 import { DemoSeedService } from './demo-seed.service.js';
 
-@Module({ imports: [IdentityModule], providers: [DemoSeedService], exports: [DemoSeedService] })
+@Module({ imports: [IdentityModule, OrgsModule], providers: [DemoSeedService], exports: [DemoSeedService] })
 export class SeedModule {}

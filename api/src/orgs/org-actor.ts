@@ -1,0 +1,27 @@
+import type { RequestContext } from '../common/http/request-context.js';
+import type { AuditRecord } from '../audit/audit.service.js';
+import type { OrgScope } from '../identity/access/org-access.js';
+import type { AdministratorPrincipal } from '../identity/access/principal.js';
+
+/** Who changes an org, and from where: every change in the console is audited in their name. */
+export interface OrgActor {
+  principal: AdministratorPrincipal;
+  context: RequestContext;
+}
+
+export function orgAudit(scope: OrgScope, actor: OrgActor, action: string, target: { type: string; id: string }, details?: Record<string, unknown>): AuditRecord {
+  return {
+    actor: { type: 'administrator', id: actor.principal.administratorId, sessionId: actor.principal.sessionId },
+    action,
+    outcome: 'success',
+    orgId: scope.orgId,
+    target,
+    context: actor.context,
+    details,
+  };
+}
+
+/** PostgreSQL's unique_violation: a concurrent or repeated create, answered as a conflict. */
+export function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: string; driverError?: { code?: string } })?.driverError?.code === '23505' || (error as { code?: string })?.code === '23505';
+}

@@ -1,0 +1,30 @@
+import { Body, Controller, Get, Patch } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ClientContext, type RequestContext } from '../../common/http/request-context.js';
+import { OrgMember } from '../../identity/access/access-rules.js';
+import type { OrgScope } from '../../identity/access/org-access.js';
+import { CurrentAdministrator, CurrentOrg, type AdministratorPrincipal } from '../../identity/access/principal.js';
+import { OrgOverviewDto, UpdateOrgSettingsDto } from './organizations.dto.js';
+import { OrganizationsService } from './organizations.service.js';
+
+@ApiTags('orgs')
+@ApiNotFoundResponse({ description: 'No such org within reach (problem+json orgs.not_found)' })
+@OrgMember()
+@Controller({ path: 'orgs/:orgId', version: '1' })
+export class OrganizationsController {
+  constructor(private readonly orgs: OrganizationsService) {}
+
+  @Get()
+  @ApiOperation({ operationId: 'getOrg', summary: 'The org: its OrgID, settings and figures' })
+  @ApiOkResponse({ type: OrgOverviewDto })
+  overview(@CurrentOrg() org: OrgScope): Promise<OrgOverviewDto> {
+    return this.orgs.overview(org);
+  }
+
+  @Patch('settings')
+  @ApiOperation({ operationId: 'updateOrgSettings', summary: 'Renames the org or changes its user cap and password expiry' })
+  @ApiOkResponse({ type: OrgOverviewDto })
+  updateSettings(@CurrentOrg() org: OrgScope, @Body() body: UpdateOrgSettingsDto, @CurrentAdministrator() principal: AdministratorPrincipal, @ClientContext() context: RequestContext): Promise<OrgOverviewDto> {
+    return this.orgs.updateSettings(org, body, { principal, context });
+  }
+}
