@@ -46,6 +46,18 @@ export class AdministratorsService {
     return found && valid && found.status === 'active' ? found : null;
   }
 
+  /** Who these administrators are, for lists elsewhere (org admins); `invited` while they have no password. */
+  async describe(ids: string[]): Promise<Map<string, { email: string; name: string; invited: boolean }>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.dataSource
+      .getRepository(Administrator)
+      .createQueryBuilder('administrator')
+      .addSelect('administrator.passwordHash')
+      .where('administrator.id IN (:...ids)', { ids })
+      .getMany();
+    return new Map(rows.map((row) => [row.id, { email: row.email, name: row.name, invited: row.passwordHash === null }]));
+  }
+
   async setPassword(manager: EntityManager, administrator: Administrator, password: string): Promise<void> {
     assertAcceptablePassword(password, administrator.email);
     await manager.update(Administrator, administrator.id, { passwordHash: await hashPassword(password), passwordChangedAt: this.clock.now() });

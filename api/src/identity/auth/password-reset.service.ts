@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull, MoreThan } from 'typeorm';
+import { DataSource, IsNull, MoreThan, type EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service.js';
 import { Clock } from '../../common/clock.js';
 import { DomainError } from '../../common/domain-error.js';
@@ -57,6 +57,20 @@ export class PasswordResetService {
       await this.mail.enqueue(manager, { to: administrator.email, template: passwordResetEmail({ name: administrator.name, resetUrl, expiresInMinutes: RESET_LINK_MINUTES }) });
       await this.audit.record(manager, { actor: { type: 'administrator', id: administrator.id, label: administrator.email }, action: 'auth.password_reset.requested', outcome: 'success', context });
     });
+  }
+
+  /**
+   * A set-password link for an invited account that has no password yet, created in the caller's
+   * transaction (the caller sends the email that carries it). Valid for `validMinutes`.
+   */
+  async issueSetPasswordLink(manager: EntityManager, administratorId: string, validMinutes: number): Promise<string> {
+    const token = newOpaqueToken();
+    await manager.insert(PasswordResetToken, {
+      administratorId,
+      tokenHash: hashToken(token),
+      expiresAt: new Date(this.clock.now().getTime() + validMinutes * 60_000),
+    });
+    return `${this.config.publicUrl}/reset-password?token=${encodeURIComponent(token)}`;
   }
 
   /** Sets the new password, uses the link up and signs the account out everywhere. */
