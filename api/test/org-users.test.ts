@@ -133,6 +133,18 @@ describe('the org console: directory users', () => {
     await testApp.http.get(`${users(acme)}/${someone.id}`).set('authorization', auth).expect(404);
   });
 
+  it('shows the org’s activity, newest first, with who did what, and pages it', async () => {
+    const first = await testApp.http.get(`/api/v1/orgs/${acme.publicId}/activity`).query({ limit: 3 }).set('authorization', auth).expect(200);
+    expect(first.body.items).toHaveLength(3);
+    expect(first.body.items[0].actor).toMatch(/@msp\.example$/);
+    expect(first.body.items.every((event: { action: string }) => event.action.startsWith('orgs.'))).toBe(true);
+    const ids = first.body.items.map((event: { id: string }) => Number(event.id));
+    expect(ids).toEqual([...ids].sort((a, b) => b - a));
+    const next = await testApp.http.get(`/api/v1/orgs/${acme.publicId}/activity`).query({ limit: 3, before: first.body.nextBefore }).set('authorization', auth).expect(200);
+    expect(Number(next.body.items[0].id)).toBeLessThan(ids[2]);
+    await testApp.http.get(`/api/v1/orgs/${globex.publicId}/activity`).set('authorization', auth).expect(404);
+  });
+
   it('shows the org among my memberships', async () => {
     const me = await testApp.http.get('/api/v1/me').set('authorization', auth).expect(200);
     expect(me.body.orgMemberships).toEqual([{ orgId: acme.publicId, orgName: 'Acme' }]);

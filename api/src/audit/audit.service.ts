@@ -61,6 +61,13 @@ export class AuditService {
     return this.record(this.dataSource.manager, record);
   }
 
+  /** An org's activity, newest first, paged by event id: what its own admins see in their console. */
+  listForOrg(orgId: string, page: { limit: number; before?: string }): Promise<AuditEvent[]> {
+    const query = this.dataSource.getRepository(AuditEvent).createQueryBuilder('event').where('event.org_id = :orgId', { orgId });
+    if (page.before) query.andWhere('event.id < :before', { before: page.before });
+    return query.orderBy('event.id', 'DESC').limit(page.limit).getMany();
+  }
+
   /** The newest events of one actor, newest first: used by tests and, later, the audit views. */
   listForActor(actorType: AuditActorType, actorId: string, limit = 50): Promise<AuditEvent[]> {
     return this.dataSource.getRepository(AuditEvent).find({ where: { actorType, actorId }, order: { id: 'DESC' }, take: limit });

@@ -35,6 +35,8 @@ export type { GetDevMailboxMessage$Params as GetDevMailboxMessage$Params } from 
 export { getDevMailboxMessage as getDevMailboxMessage } from './fn/dev-mailbox/get-dev-mailbox-message';
 export type { GetOrg$Params as GetOrg$Params } from './fn/orgs/get-org';
 export { getOrg as getOrg } from './fn/orgs/get-org';
+export type { ListOrgActivity$Params as ListOrgActivity$Params } from './fn/orgs/list-org-activity';
+export { listOrgActivity as listOrgActivity } from './fn/orgs/list-org-activity';
 export type { UpdateOrgSettings$Params as UpdateOrgSettings$Params } from './fn/orgs/update-org-settings';
 export { updateOrgSettings as updateOrgSettings } from './fn/orgs/update-org-settings';
 export type { ListOrgUsers$Params as ListOrgUsers$Params } from './fn/org-users/list-org-users';

@@ -25,6 +25,8 @@ export type { LoginStepDto } from './models/login-step-dto';
 export type { MeDto } from './models/me-dto';
 export type { MfaCodeDto } from './models/mfa-code-dto';
 export type { MfaDto } from './models/mfa-dto';
+export type { OrgActivityEventDto } from './models/org-activity-event-dto';
+export type { OrgActivityPageDto } from './models/org-activity-page-dto';
 export type { OrgAdminDto } from './models/org-admin-dto';
 export type { OrgFiguresDto } from './models/org-figures-dto';
 export type { OrgMembershipDto } from './models/org-membership-dto';
@@ -78,6 +80,8 @@ export type { GetDevMailboxMessage$Params as GetDevMailboxMessage$Params } from 
 export { getDevMailboxMessage as getDevMailboxMessage } from './fn/dev-mailbox/get-dev-mailbox-message';
 export type { GetOrg$Params as GetOrg$Params } from './fn/orgs/get-org';
 export { getOrg as getOrg } from './fn/orgs/get-org';
+export type { ListOrgActivity$Params as ListOrgActivity$Params } from './fn/orgs/list-org-activity';
+export { listOrgActivity as listOrgActivity } from './fn/orgs/list-org-activity';
 export type { UpdateOrgSettings$Params as UpdateOrgSettings$Params } from './fn/orgs/update-org-settings';
 export { updateOrgSettings as updateOrgSettings } from './fn/orgs/update-org-settings';
 export type { ListOrgUsers$Params as ListOrgUsers$Params } from './fn/org-users/list-org-users';

@@ -19,6 +19,8 @@ export type { LoginStepDto } from './models/login-step-dto';
 export type { MeDto } from './models/me-dto';
 export type { MfaCodeDto } from './models/mfa-code-dto';
 export type { MfaDto } from './models/mfa-dto';
+export type { OrgActivityEventDto } from './models/org-activity-event-dto';
+export type { OrgActivityPageDto } from './models/org-activity-page-dto';
 export type { OrgAdminDto } from './models/org-admin-dto';
 export type { OrgFiguresDto } from './models/org-figures-dto';
 export type { OrgMembershipDto } from './models/org-membership-dto';

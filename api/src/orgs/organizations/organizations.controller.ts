@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Patch } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ClientContext, type RequestContext } from '../../common/http/request-context.js';
 import { OrgMember } from '../../identity/access/access-rules.js';
 import type { OrgScope } from '../../identity/access/org-access.js';
 import { CurrentAdministrator, CurrentOrg, type AdministratorPrincipal } from '../../identity/access/principal.js';
+import { OrgActivityPageDto, OrgActivityQueryDto } from './org-activity.dto.js';
 import { OrgOverviewDto, UpdateOrgSettingsDto } from './organizations.dto.js';
 import { OrganizationsService } from './organizations.service.js';
 
@@ -19,6 +20,13 @@ export class OrganizationsController {
   @ApiOkResponse({ type: OrgOverviewDto })
   overview(@CurrentOrg() org: OrgScope): Promise<OrgOverviewDto> {
     return this.orgs.overview(org);
+  }
+
+  @Get('activity')
+  @ApiOperation({ operationId: 'listOrgActivity', summary: 'What was done in the org and by whom, newest first' })
+  @ApiOkResponse({ type: OrgActivityPageDto })
+  activity(@CurrentOrg() org: OrgScope, @Query() query: OrgActivityQueryDto): Promise<OrgActivityPageDto> {
+    return this.orgs.activity(org, query);
   }
 
   @Patch('settings')

@@ -5,7 +5,9 @@ import { AuditService } from '../../audit/audit.service.js';
 import { Clock } from '../../common/clock.js';
 import { OrgAccessDirectory, type OrgAccessResolver, type OrgScope } from '../../identity/access/org-access.js';
 import type { AdministratorPrincipal } from '../../identity/access/principal.js';
+import { AdministratorsService } from '../../identity/administrators/administrators.service.js';
 import { MembershipDirectory, type Memberships } from '../../identity/auth/membership-directory.js';
+import type { OrgActivityPageDto, OrgActivityQueryDto } from './org-activity.dto.js';
 import { orgAudit, type OrgActor } from '../org-actor.js';
 import { OrgAdmin } from '../admins/org-admin.entity.js';
 import { Organization } from './organization.entity.js';
@@ -24,6 +26,7 @@ export class OrganizationsService implements OnModuleInit, OrgAccessResolver {
     private readonly memberships: MembershipDirectory,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly administrators: AdministratorsService,
   ) {}
 
   onModuleInit(): void {
@@ -82,6 +85,26 @@ export class OrganizationsService implements OnModuleInit, OrgAccessResolver {
         newUsersLast7Days: new_users,
         lastActivityAt: stats.lastActivityAt,
       },
+    };
+  }
+
+  async activity(scope: OrgScope, query: OrgActivityQueryDto): Promise<OrgActivityPageDto> {
+    const limit = query.limit ?? 50;
+    const events = await this.audit.listForOrg(scope.orgId, { limit: limit + 1, before: query.before });
+    const page = events.slice(0, limit);
+    const people = await this.administrators.describe([...new Set(page.filter((event) => event.actorType === 'administrator' && event.actorId).map((event) => event.actorId!))]);
+    return {
+      items: page.map((event) => ({
+        id: event.id,
+        occurredAt: event.occurredAt,
+        action: event.action,
+        outcome: event.outcome,
+        actor: (event.actorId && people.get(event.actorId)?.email) ?? event.actorLabel ?? event.actorType,
+        targetType: event.targetType,
+        targetId: event.targetId,
+        details: event.details,
+      })),
+      nextBefore: events.length > limit ? page[page.length - 1]!.id : null,
     };
   }
 
