@@ -25,12 +25,12 @@ export function buildPortal() {
   for (const part of ['libs', 'api']) ensureBuilt(part);
 }
 
-export async function startPortal(dataDir) {
+export async function startPortal(dataDir, env = {}) {
   const port = await freePort();
   const started = performance.now();
   const child = spawn(process.execPath, [join(root, 'api/dist/main.js')], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, NODE_ENV: 'production', LOG_LEVEL: 'warn', DATABASE_URL: '', MAIL_POLL_INTERVAL_MS: '1000' },
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, NODE_ENV: 'production', LOG_LEVEL: 'warn', DATABASE_URL: '', MAIL_POLL_INTERVAL_MS: '1000', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
