@@ -25,7 +25,7 @@ function discoverRoutes(testApp: TestApp): DiscoveredRoute[] {
     const controller = wrapper.metatype as (new (...args: unknown[]) => unknown) | undefined;
     if (!controller || !wrapper.instance) continue;
     const prototype = Object.getPrototypeOf(wrapper.instance) as Record<string, (...args: unknown[]) => unknown>;
-    const base: string = Reflect.getMetadata(PATH_METADATA, controller) ?? '';
+    const declared: string | string[] = Reflect.getMetadata(PATH_METADATA, controller) ?? '';
     const version: string | undefined = Reflect.getMetadata(VERSION_METADATA, controller);
     for (const name of scanner.getAllMethodNames(prototype)) {
       const handler = prototype[name]!;
@@ -33,7 +33,9 @@ function discoverRoutes(testApp: TestApp): DiscoveredRoute[] {
       if (path === undefined) continue;
       const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
       const rule = reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [handler, controller]);
-      routes.push({ method, path: join('api', version ? `v${version}` : undefined, base, path), handler: `${controller.name}.${name}`, rule });
+      for (const base of Array.isArray(declared) ? declared : [declared]) {
+        routes.push({ method, path: join('api', version ? `v${version}` : undefined, base, path), handler: `${controller.name}.${name}`, rule });
+      }
     }
   }
   return routes;

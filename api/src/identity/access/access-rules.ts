@@ -15,7 +15,8 @@ export type AccessRule =
   /** An administrator part-way through sign-in: only the MFA enrollment routes accept this. */
   | { kind: 'mfa-enrollment' }
   /**
-   * Someone who may manage the org named by the `orgId` route parameter: an admin of that org (and,
+   * Someone who may manage the org named by the `orgId` route parameter (or, on `/org/...` routes, the
+   * `x-org-id` header): an admin of that org (and,
    * once launch exists, a partner admin in a launched session into it). Anyone else gets 404.
    */
   | { kind: 'org' }

@@ -43,7 +43,10 @@ export class AccessGuard implements CanActivate {
       case 'org': {
         const principal = await this.authenticateAdministrator(context);
         const request = context.switchToHttp().getRequest<Request & { orgScope?: OrgScope }>();
-        const scope = await this.orgs.resolve(principal, String(request.params.orgId ?? ''));
+        // `/orgs/{orgId}/...` names the org in the path; `/org/...` (for tools written for the
+        // platform's own API) in the x-org-id header.
+        const orgId = request.params.orgId ?? request.headers['x-org-id'];
+        const scope = await this.orgs.resolve(principal, typeof orgId === 'string' ? orgId.trim().toLowerCase() : '');
         if (!scope) throw new DomainError('orgs.not_found', 404, 'There is no organization with this OrgID that you can manage');
         request.orgScope = scope;
         return true;

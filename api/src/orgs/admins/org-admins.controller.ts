@@ -10,7 +10,7 @@ import { OrgAdminsService } from './org-admins.service.js';
 @ApiTags('org admins')
 @ApiNotFoundResponse({ description: 'No such org within reach (problem+json)' })
 @OrgMember()
-@Controller({ path: 'orgs/:orgId/admins', version: '1' })
+@Controller({ path: ['orgs/:orgId/admins', 'org/admins'], version: '1' })
 export class OrgAdminsController {
   constructor(private readonly admins: OrgAdminsService) {}
 

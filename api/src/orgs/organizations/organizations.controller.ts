@@ -11,7 +11,7 @@ import { OrganizationsService } from './organizations.service.js';
 @ApiTags('orgs')
 @ApiNotFoundResponse({ description: 'No such org within reach (problem+json orgs.not_found)' })
 @OrgMember()
-@Controller({ path: 'orgs/:orgId', version: '1' })
+@Controller({ path: ['orgs/:orgId', 'org'], version: '1' })
 export class OrganizationsController {
   constructor(private readonly orgs: OrganizationsService) {}
 

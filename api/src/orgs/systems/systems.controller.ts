@@ -10,7 +10,7 @@ import { SystemsService } from './systems.service.js';
 @ApiTags('org systems')
 @ApiNotFoundResponse({ description: 'No such org or system within reach (problem+json)' })
 @OrgMember()
-@Controller({ path: 'orgs/:orgId/systems', version: '1' })
+@Controller({ path: ['orgs/:orgId/systems', 'org/systems'], version: '1' })
 export class SystemsController {
   constructor(private readonly systems: SystemsService) {}
 

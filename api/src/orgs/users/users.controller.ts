@@ -10,7 +10,7 @@ import { DirectoryUsersService } from './users.service.js';
 @ApiTags('org users')
 @ApiNotFoundResponse({ description: 'No such org or user within reach (problem+json)' })
 @OrgMember()
-@Controller({ path: 'orgs/:orgId/users', version: '1' })
+@Controller({ path: ['orgs/:orgId/users', 'org/users'], version: '1' })
 export class DirectoryUsersController {
   constructor(private readonly users: DirectoryUsersService) {}
 
