@@ -15,10 +15,20 @@ const READY_TIMEOUT_MS = 60_000;
 const EXIT_TIMEOUT_MS = 30_000;
 const STOP_GRACE_MS = 20_000;
 
+/** One account of the demo data, as the portal prints it. */
+export interface DemoAccount {
+  role: string;
+  email: string;
+  password: string;
+  /** Base32 TOTP secret, for accounts enrolled by the seed; absent for one that enrolls at first sign-in. */
+  totpSecret?: string;
+  signInAt: string;
+}
+
 /** What the portal writes to DATA_DIR/demo-accounts.json when it loads the demo data. */
 export interface DemoAccountsFile {
   createdAt: string;
-  accounts: { role: string; email: string; password: string; signInAt: string }[];
+  accounts: DemoAccount[];
 }
 
 export interface Exit {
@@ -49,6 +59,8 @@ export interface PortalProcess {
   readonly stdout: string;
   readonly stderr: string;
   demoAccounts(): DemoAccountsFile;
+  /** The demo account with this email; fails the test when there is none. */
+  demoAccount(email: string): DemoAccount;
   /** SIGTERM, then SIGKILL if it has not exited after 20 s; resolves with how it exited. Safe to call twice. */
   stop(): Promise<Exit>;
 }
@@ -94,9 +106,18 @@ export async function startPortal(options: PortalOptions): Promise<PortalProcess
     get stderr() {
       return launched.output.stderr;
     },
-    demoAccounts: () => JSON.parse(readFileSync(join(launched.dataDir, 'demo-accounts.json'), 'utf8')) as DemoAccountsFile,
+    demoAccounts: () => readDemoAccounts(launched.dataDir),
+    demoAccount: (email: string) => {
+      const account = readDemoAccounts(launched.dataDir).accounts.find((candidate) => candidate.email === email);
+      if (!account) throw new Error(`No demo account ${email} in ${join(launched.dataDir, 'demo-accounts.json')}`);
+      return account;
+    },
     stop: launched.stop,
   };
+}
+
+function readDemoAccounts(dataDir: string): DemoAccountsFile {
+  return JSON.parse(readFileSync(join(dataDir, 'demo-accounts.json'), 'utf8')) as DemoAccountsFile;
 }
 
 /** Runs the portal where it is expected to refuse to start, and returns how it ended. */

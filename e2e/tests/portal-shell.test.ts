@@ -2,7 +2,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { launchBrowser, newWatchedContext, type PageProblem, type WatchedContext } from '../support/browser.js';
 import { startPortal, type PortalProcess } from '../support/portal-process.js';
 
-/** The portal's sign-in form posts here; the endpoint does not exist yet, so the API answers 404. */
+/** The portal's sign-in form posts the password step here. */
 const SIGN_IN_ENDPOINT = '/api/v1/auth/login';
 
 describe('the portal in a browser, on a fresh database', () => {
@@ -77,7 +77,7 @@ describe('the portal in a browser, on a fresh database', () => {
     expect(problems).toEqual([]);
   });
 
-  it('shows what the API answered when signing in fails, and keeps the email typed', async () => {
+  it('says in words that the email or password is wrong, and keeps both typed', async () => {
     const { page, problems } = await tabs.newPage();
     await page.goto('/sign-in');
     await page.getByLabel('Email').fill('ada@partner.example');
@@ -90,15 +90,16 @@ describe('the portal in a browser, on a fresh database', () => {
 
     const banner = page.getByRole('alert');
     await expectVisible(banner);
-    expect(answer.status()).toBe(404);
+    expect(answer.status()).toBe(401);
     expect(answer.headers()['content-type']).toContain('application/problem+json');
-    expect(await banner.innerText()).toContain(`Cannot POST ${SIGN_IN_ENDPOINT}`);
+    expect(await banner.innerText()).toContain('Email or password is incorrect.');
     expect(await banner.innerText()).toMatch(/Reference: \S+/);
     expect(await page.getByLabel('Email').inputValue()).toBe('ada@partner.example');
+    expect(await page.getByLabel('Password').inputValue()).toBe('correct horse');
     expect(new URL(page.url()).pathname).toBe('/sign-in');
     expect(await page.getByRole('button', { name: 'Sign in' }).isEnabled()).toBe(true);
-    // The browser logs the 404 itself; nothing else may go wrong.
-    expect(problems.filter((problem) => !isTheSignInNotFound(problem))).toEqual([]);
+    // The browser logs the 401 itself; nothing else may go wrong.
+    expect(problems.filter((problem) => !isTheRefusedSignIn(problem))).toEqual([]);
   });
 
   it('answers a deep link to an unknown page with the portal and its not-found page', async () => {
@@ -129,6 +130,6 @@ async function expectVisible(locator: Locator): Promise<void> {
   await locator.waitFor({ state: 'visible' });
 }
 
-function isTheSignInNotFound(problem: PageProblem): boolean {
-  return problem.kind === 'console error' && (problem.url ?? '').endsWith(SIGN_IN_ENDPOINT) && problem.text.includes('404');
+function isTheRefusedSignIn(problem: PageProblem): boolean {
+  return problem.kind === 'console error' && (problem.url ?? '').endsWith(SIGN_IN_ENDPOINT) && problem.text.includes('401');
 }

@@ -7,6 +7,8 @@ import {
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 
 import { routes } from './app.routes';
+import { authInterceptor } from './core/auth/auth.interceptor';
+import { provideSessionRestore } from './core/auth/session.service';
 import { apiDefaultsInterceptor } from './core/http/api-defaults.interceptor';
 import { apiProblemInterceptor } from './core/http/api-problem.interceptor';
 import { provideAppIcons } from './core/icons/app-icons';
@@ -16,7 +18,9 @@ export const appConfig: ApplicationConfig = {
     provideBrowserGlobalErrorListeners(),
     provideZonelessChangeDetection(),
     provideRouter(routes, withComponentInputBinding()),
-    provideHttpClient(withInterceptors([apiDefaultsInterceptor, apiProblemInterceptor])),
+    // Outermost first: the auth interceptor sees failures already turned into ApiProblem.
+    provideHttpClient(withInterceptors([apiDefaultsInterceptor, authInterceptor, apiProblemInterceptor])),
     provideAppIcons(),
+    provideSessionRestore(),
   ],
 };

@@ -1,6 +1,6 @@
 import { type Routes } from '@angular/router';
 
-import { signedOutGuard } from './core/auth/signed-out.guard';
+import { signInStepGuard, signedInGuard, signedOutGuard } from './core/auth/guards';
 
 /** Every feature is loaded when first visited, so the first page stays small. */
 export const routes: Routes = [
@@ -15,6 +15,64 @@ export const routes: Routes = [
     title: 'Sign in · MTP',
     canActivate: [signedOutGuard],
     loadComponent: () => import('./features/sign-in/sign-in-page').then((m) => m.SignInPage),
+  },
+  {
+    path: 'sign-in/verify',
+    title: 'Two-step sign-in · MTP',
+    canActivate: [signedOutGuard, signInStepGuard('mfa')],
+    loadComponent: () => import('./features/sign-in/mfa-page').then((m) => m.MfaPage),
+  },
+  {
+    path: 'sign-in/set-up-mfa',
+    title: 'Set up two-step sign-in · MTP',
+    canActivate: [signedOutGuard, signInStepGuard('enrollment')],
+    loadComponent: () => import('./features/sign-in/enrollment-page').then((m) => m.EnrollmentPage),
+  },
+  {
+    path: 'forgot-password',
+    title: 'Forgot password · MTP',
+    loadComponent: () =>
+      import('./features/password-reset/forgot-password-page').then((m) => m.ForgotPasswordPage),
+  },
+  {
+    path: 'reset-password',
+    title: 'Choose a new password · MTP',
+    loadComponent: () =>
+      import('./features/password-reset/reset-password-page').then((m) => m.ResetPasswordPage),
+  },
+  {
+    path: 'account',
+    title: 'My account · MTP',
+    canActivate: [signedInGuard],
+    loadComponent: () => import('./features/account/account-page').then((m) => m.AccountPage),
+  },
+  {
+    path: 'choose',
+    title: 'Where to go · MTP',
+    canActivate: [signedInGuard],
+    loadComponent: () => import('./features/landing/choose-page').then((m) => m.ChoosePage),
+  },
+  {
+    path: 'no-access',
+    title: 'No portal access yet · MTP',
+    canActivate: [signedInGuard],
+    loadComponent: () => import('./features/landing/no-access-page').then((m) => m.NoAccessPage),
+  },
+  {
+    path: 'orgs/:orgId',
+    title: 'Organization · MTP',
+    canActivate: [signedInGuard],
+    loadComponent: () => import('./features/orgs/org-page').then((m) => m.OrgPage),
+  },
+  {
+    path: 'dev/mailbox',
+    title: 'Dev mailbox · MTP',
+    loadComponent: () => import('./features/dev-mailbox/mailbox-page').then((m) => m.MailboxPage),
+  },
+  {
+    path: 'dev/mailbox/:id',
+    title: 'Email · Dev mailbox · MTP',
+    loadComponent: () => import('./features/dev-mailbox/message-page').then((m) => m.MessagePage),
   },
   {
     path: '**',

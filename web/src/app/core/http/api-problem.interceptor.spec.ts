@@ -68,6 +68,17 @@ describe('apiProblemInterceptor', () => {
     ]);
   });
 
+  it('keeps how long to wait from a 429 answer', () => {
+    const outcome = failureOf('/api/v1/auth/login');
+
+    httpMock.expectOne('/api/v1/auth/login').flush(
+      { title: 'Too Many Requests', status: 429, code: 'auth.too_many_attempts' },
+      { status: 429, statusText: 'Too Many Requests', headers: { 'Content-Type': 'application/problem+json', 'Retry-After': '840' } },
+    );
+
+    expect(outcome.error).toMatchObject({ status: 429, retryAfterSeconds: 840 });
+  });
+
   it('reads a problem document that arrived as text', () => {
     const outcome = failureOf('/api/v1/me');
 

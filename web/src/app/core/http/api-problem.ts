@@ -10,6 +10,8 @@ export type ApiProblemFields = Pick<ProblemDocument, 'type' | 'title' | 'status'
   readonly code: string | null;
   readonly correlationId: string | null;
   readonly errors?: readonly FieldProblem[];
+  /** From a 429's Retry-After header: how long to wait before trying again. */
+  readonly retryAfterSeconds?: number | null;
 };
 
 /**
@@ -26,6 +28,7 @@ export class ApiProblem extends Error implements ApiProblemFields {
   readonly correlationId: string | null;
   /** One entry per rejected field, when the API refused a request's content. */
   readonly errors: readonly FieldProblem[];
+  readonly retryAfterSeconds: number | null;
 
   constructor(fields: ApiProblemFields) {
     super(fields.detail ?? fields.title);
@@ -37,12 +40,14 @@ export class ApiProblem extends Error implements ApiProblemFields {
     this.code = fields.code;
     this.correlationId = fields.correlationId;
     this.errors = fields.errors ?? [];
+    this.retryAfterSeconds = fields.retryAfterSeconds ?? null;
   }
 }
 
 export function apiProblemFromResponse(response: HttpErrorResponse): ApiProblem {
   const body = problemBody(response);
   const status = response.status;
+  const retryAfterSeconds = retryAfter(response);
   if (!body) {
     return new ApiProblem({
       type: 'about:blank',
@@ -51,6 +56,7 @@ export function apiProblemFromResponse(response: HttpErrorResponse): ApiProblem 
       detail: null,
       code: null,
       correlationId: null,
+      retryAfterSeconds,
     });
   }
   return new ApiProblem({
@@ -61,7 +67,14 @@ export function apiProblemFromResponse(response: HttpErrorResponse): ApiProblem 
     code: text(body['code']),
     correlationId: text(body['correlationId']),
     errors: Array.isArray(body['errors']) ? body['errors'].filter(isFieldProblem) : [],
+    retryAfterSeconds,
   });
+}
+
+/** Retry-After in seconds; the HTTP-date form is not used by the MTP API. */
+function retryAfter(response: HttpErrorResponse): number | null {
+  const value = Number(response.headers?.get('Retry-After') ?? Number.NaN);
+  return Number.isFinite(value) && value >= 0 ? value : null;
 }
 
 function problemBody(response: HttpErrorResponse): Record<string, unknown> | null {

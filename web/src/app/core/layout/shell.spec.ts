@@ -1,10 +1,14 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
+import { MatMenuHarness } from '@angular/material/menu/testing';
+import { Router, provideRouter } from '@angular/router';
+import { logout } from '@mtp/api-client';
 
+import { aMe, signInAsAda } from '../../../testing/session-fixtures';
 import { API_READY_URL } from '../api/api-status.service';
-import { AuthService, SIGN_IN_URL } from '../auth/auth.service';
+import { SessionStore } from '../auth/session-store';
 import { provideAppIcons } from '../icons/app-icons';
 import { Shell } from './shell';
 
@@ -13,8 +17,9 @@ describe('Shell', () => {
   let httpMock: HttpTestingController;
 
   beforeEach(async () => {
+    localStorage.clear();
     TestBed.configureTestingModule({
-      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), provideAppIcons()],
+      providers: [provideRouter([{ path: '**', children: [] }]), provideHttpClient(), provideHttpClientTesting(), provideAppIcons()],
     });
     httpMock = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(Shell);
@@ -26,8 +31,8 @@ describe('Shell', () => {
   afterEach(() => httpMock.verify());
 
   const page = () => fixture.nativeElement as HTMLElement;
-  const navLabels = () =>
-    Array.from(page().querySelectorAll('nav a'), (link) => link.textContent?.trim());
+  const navLabels = () => Array.from(page().querySelectorAll('nav a'), (link) => link.textContent?.trim());
+  const userMenu = () => TestbedHarnessEnvironment.loader(fixture).getHarness(MatMenuHarness);
 
   it('shows the product name in the top bar', () => {
     expect(page().querySelector('mat-toolbar')?.textContent).toContain('MTP · Multi-Tenant Portal');
@@ -37,8 +42,8 @@ describe('Shell', () => {
     expect(page().querySelector('mtp-api-status-indicator')?.textContent?.trim()).toBe('API online');
   });
 
-  it('lists only the pages that exist in the navigation', () => {
-    expect(navLabels()).toEqual(['Home', 'Sign in']);
+  it('lists the pages a visitor can open in the navigation', () => {
+    expect(navLabels()).toEqual(['Home', 'Dev mailbox', 'Sign in']);
   });
 
   it('offers a Sign in button to a visitor', () => {
@@ -46,14 +51,38 @@ describe('Shell', () => {
     expect(signIn?.textContent?.trim()).toBe('Sign in');
   });
 
-  it('shows who is signed in instead of the Sign in button', async () => {
-    TestBed.inject(AuthService).signIn('ada@partner.example', 'correct horse').subscribe();
-    httpMock.expectOne(SIGN_IN_URL).flush({});
+  it('shows the name of who is signed in, and their pages, instead of Sign in', async () => {
+    signInAsAda(aMe());
     await fixture.whenStable();
 
     const toolbar = page().querySelector('mat-toolbar');
-    expect(toolbar?.textContent).toContain('ada@partner.example');
+    expect(toolbar?.textContent).toContain('Ada Lovelace');
     expect(toolbar?.querySelector('a[href="/sign-in"]')).toBeNull();
-    expect(navLabels()).toEqual(['Home']);
+    expect(navLabels()).toEqual(['Home', 'My account', 'Dev mailbox']);
+  });
+
+  it('has a menu under the name with My account and Sign out', async () => {
+    signInAsAda(aMe());
+    await fixture.whenStable();
+
+    const menu = await userMenu();
+    await menu.open();
+    const items = await menu.getItems();
+    const labels = await Promise.all(items.map((item) => item.getText()));
+
+    expect(labels).toEqual(['ada@partner.example', 'My account', 'Sign out']);
+  });
+
+  it('signs out from the menu', async () => {
+    signInAsAda(aMe());
+    await fixture.whenStable();
+
+    await (await userMenu()).clickItem({ text: 'Sign out' });
+    httpMock.expectOne(logout.PATH).flush(null, { status: 204, statusText: 'No Content' });
+    await fixture.whenStable();
+
+    expect(TestBed.inject(SessionStore).isSignedIn()).toBe(false);
+    expect(TestBed.inject(Router).url).toBe('/sign-in');
+    expect(page().querySelector('mat-toolbar a[href="/sign-in"]')).not.toBeNull();
   });
 });

@@ -3,7 +3,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatListModule } from '@angular/material/list';
 import { RouterLink, RouterLinkActive } from '@angular/router';
 
-import { AuthService } from '../auth/auth.service';
+import { SessionStore } from '../auth/session-store';
 import { NAV_ITEMS } from './nav-items';
 
 /** The list of the portal's pages in the side drawer. */
@@ -20,7 +20,7 @@ import { NAV_ITEMS } from './nav-items';
             [routerLink]="item.path"
             routerLinkActive
             #active="routerLinkActive"
-            [routerLinkActiveOptions]="{ exact: true }"
+            [routerLinkActiveOptions]="{ exact: item.path === '/' }"
             ariaCurrentWhenActive="page"
             [activated]="active.isActive"
             (click)="navigated.emit()"
@@ -34,13 +34,13 @@ import { NAV_ITEMS } from './nav-items';
   `,
 })
 export class SideNav {
-  private readonly auth = inject(AuthService);
+  private readonly store = inject(SessionStore);
 
   /** Emitted when an entry is followed, so a drawer laid over the page can close. */
   readonly navigated = output<void>();
 
   protected readonly items = computed(() => {
-    const signedIn = this.auth.isSignedIn();
-    return NAV_ITEMS.filter((item) => item.audience === 'everyone' || !signedIn);
+    const audience = this.store.isSignedIn() ? 'signed-in' : 'signed-out';
+    return NAV_ITEMS.filter((item) => item.audience === 'everyone' || item.audience === audience);
   });
 }

@@ -1,21 +1,28 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, type OnInit, computed, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
 
-import { AuthService } from '../../core/auth/auth.service';
+import { CurrentAdmin } from '../../core/auth/current-admin';
+import { SessionStore } from '../../core/auth/session-store';
+import { LoadingState, ProblemBanner } from '../../shared/ui/page-states';
 
-/** The landing page: what the portal is for, and the way in. */
+/** The landing page: what the portal is for and the way in; once signed in, the admin's start. */
 @Component({
   selector: 'mtp-home-page',
-  imports: [MatButtonModule, MatCardModule, MatIconModule, RouterLink],
+  imports: [LoadingState, MatButtonModule, MatCardModule, MatIconModule, ProblemBanner, RouterLink],
+  providers: [CurrentAdmin],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './home-page.html',
   styleUrl: './home-page.scss',
 })
-export class HomePage {
-  protected readonly session = inject(AuthService).session;
+export class HomePage implements OnInit {
+  private readonly store = inject(SessionStore);
+  protected readonly admin = inject(CurrentAdmin);
+  protected readonly signedIn = this.store.isSignedIn;
+  protected readonly name = this.store.displayName;
+  protected readonly email = computed(() => this.store.me()?.email ?? this.store.administrator()?.email ?? '');
 
   protected readonly highlights = [
     {
@@ -31,4 +38,10 @@ export class HomePage {
       text: 'Organizations are linked only after their own admin confirms by email, and every action is recorded.',
     },
   ];
+
+  ngOnInit(): void {
+    if (this.signedIn()) {
+      this.admin.load();
+    }
+  }
 }

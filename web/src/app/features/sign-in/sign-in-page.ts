@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, inject, input, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -6,18 +6,14 @@ import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { Router } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 
 import { AuthService } from '../../core/auth/auth.service';
-import { signInErrorMessage } from '../../core/auth/sign-in-error-message';
-import { ApiProblem } from '../../core/http/api-problem';
+import { SignInFlow } from '../../core/auth/sign-in-flow';
+import { type ProblemView, describeProblem } from '../../core/http/problem-message';
+import { NoticeBanner, ProblemBanner } from '../../shared/ui/page-states';
 
-interface SignInFailure {
-  readonly message: string;
-  readonly reference: string | null;
-}
-
-/** Email and password sign-in for partner admins. */
+/** The password step of sign-in; the code (or the authenticator set-up) comes next. */
 @Component({
   selector: 'mtp-sign-in-page',
   imports: [
@@ -26,7 +22,10 @@ interface SignInFailure {
     MatFormFieldModule,
     MatInputModule,
     MatProgressBarModule,
+    NoticeBanner,
+    ProblemBanner,
     ReactiveFormsModule,
+    RouterLink,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './sign-in-page.html',
@@ -34,15 +33,21 @@ interface SignInFailure {
 })
 export class SignInPage {
   private readonly auth = inject(AuthService);
+  private readonly flow = inject(SignInFlow);
   private readonly router = inject(Router);
   private readonly destroyRef = inject(DestroyRef);
 
+  /** Where the person was going when sent here (query parameter). */
+  readonly returnUrl = input<string>();
+
   protected readonly form = inject(NonNullableFormBuilder).group({
-    email: ['', [Validators.required, Validators.email]],
+    email: [this.flow.email(), [Validators.required, Validators.email]],
     password: ['', Validators.required],
   });
   protected readonly submitting = signal(false);
-  protected readonly failure = signal<SignInFailure | null>(null);
+  protected readonly failure = signal<ProblemView | null>(null);
+  /** Why the person is here again (signed out, session ended, sign-in expired), shown once. */
+  protected readonly notice = signal(this.flow.takeNotice());
 
   protected submit(): void {
     if (this.submitting()) {
@@ -55,20 +60,20 @@ export class SignInPage {
     const { email, password } = this.form.getRawValue();
     this.submitting.set(true);
     this.failure.set(null);
+    this.notice.set(null);
+    this.flow.rememberReturnUrl(this.returnUrl() ?? null);
     this.auth
       .signIn(email.trim(), password)
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({
-        next: () => {
+        next: (step) => {
           this.submitting.set(false);
-          void this.router.navigateByUrl('/');
+          const next = step.status === 'mfa_required' ? '/sign-in/verify' : '/sign-in/set-up-mfa';
+          void this.router.navigateByUrl(next);
         },
         error: (error: unknown) => {
           this.submitting.set(false);
-          this.failure.set({
-            message: signInErrorMessage(error),
-            reference: error instanceof ApiProblem ? error.correlationId : null,
-          });
+          this.failure.set(describeProblem(error, 'Sign-in'));
         },
       });
   }
