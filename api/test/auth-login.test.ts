@@ -86,7 +86,8 @@ describe('sign-in: password, then TOTP or first enrollment', () => {
     const enrolled = await createAdministrator(testApp.app, clock);
     const login = await testApp.http.post('/api/v1/auth/login').send({ email: enrolled.email, password: enrolled.password }).expect(200);
     expect((await testApp.http.get('/api/v1/me').set('authorization', `Bearer ${login.body.challengeToken}`)).status).toBe(401);
-    expect((await testApp.http.post('/api/v1/auth/mfa/enrollment').set('authorization', `Bearer ${login.body.challengeToken}`)).status).toBe(401);
+    const wrongToken = await testApp.http.post('/api/v1/auth/mfa/enrollment').set('authorization', `Bearer ${login.body.challengeToken}`).expect(401);
+    expect(wrongToken.body.code).toBe('auth.challenge_invalid');
 
     const fresh = await createAdministrator(testApp.app, clock, { enrolled: false });
     const enrollment = await testApp.http.post('/api/v1/auth/login').send({ email: fresh.email, password: fresh.password }).expect(200);

@@ -52,7 +52,11 @@ export class AccessGuard implements CanActivate {
         return true;
       }
       case 'mfa-enrollment':
-        return (await this.enrollmentToken.canActivate(context)) as boolean;
+        try {
+          return (await this.enrollmentToken.canActivate(context)) as boolean;
+        } catch {
+          throw new DomainError('auth.challenge_invalid', 401, 'The sign-in has expired; enter your email and password again');
+        }
       case 'staff':
         // Staff reach the API through the back-office session only, which the back-office checks itself.
         throw new DomainError('auth.unauthenticated', 401, 'Sign in as staff through the back-office');
