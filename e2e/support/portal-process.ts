@@ -15,21 +15,9 @@ const READY_TIMEOUT_MS = 60_000;
 const EXIT_TIMEOUT_MS = 30_000;
 const STOP_GRACE_MS = 20_000;
 
-/** One account of the demo data, as the portal prints it. */
-export interface DemoAccount {
-  role: string;
-  email: string;
-  password: string;
-  /** Base32 TOTP secret, for accounts enrolled by the seed; absent for one that enrolls at first sign-in. */
-  totpSecret?: string;
-  signInAt: string;
-}
+import type { DemoAccount, DemoAccountsFile } from '@mtp/contract';
 
-/** What the portal writes to DATA_DIR/demo-accounts.json when it loads the demo data. */
-export interface DemoAccountsFile {
-  createdAt: string;
-  accounts: DemoAccount[];
-}
+export type { DemoAccount, DemoAccountsFile };
 
 export interface Exit {
   code: number | null;

@@ -1,22 +1,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DEMO_ACCOUNTS_FILE, type DemoAccount, type DemoAccountsFile } from '@mtp/contract';
 
-export interface DemoAccount {
-  role: string;
-  email: string;
-  password: string;
-  /** Base32 TOTP secret for an authenticator app; absent when the account enrolls at first sign-in. */
-  totpSecret?: string;
-  /** Where this account signs in. */
-  signInAt: string;
-}
-
-export interface DemoAccountsFile {
-  createdAt: string;
-  accounts: DemoAccount[];
-}
-
-export const DEMO_ACCOUNTS_FILE = 'demo-accounts.json';
+export { DEMO_ACCOUNTS_FILE, type DemoAccount, type DemoAccountsFile };
 
 export function writeDemoAccounts(dataDir: string, accounts: DemoAccount[]): string {
   const file = join(dataDir, DEMO_ACCOUNTS_FILE);

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { PageQueryDto } from '../../common/http/page-query.dto.js';
 import type { OsFamily } from './system.entity.js';
 
 const booleanFlag = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
@@ -8,22 +9,10 @@ export const OS_FAMILIES = ['windows', 'macos', 'linux', 'other'] as const;
 export const SYSTEM_SORTS = ['hostname', 'osFamily', 'lastContactAt', 'createdAt'] as const;
 export type SystemSort = (typeof SYSTEM_SORTS)[number];
 
-export class ListSystemsQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
-  limit?: number;
-
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(10_000_000)
-  offset?: number;
-
+export class ListSystemsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: SYSTEM_SORTS, default: 'hostname' })
   @IsOptional() @IsIn(SYSTEM_SORTS)
   sort?: SystemSort;
-
-  @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'asc' })
-  @IsOptional() @IsIn(['asc', 'desc'])
-  order?: 'asc' | 'desc';
 
   @ApiPropertyOptional({ description: 'Start of a hostname' })
   @IsOptional() @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value)) @IsString() @MaxLength(100)

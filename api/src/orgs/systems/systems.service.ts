@@ -4,6 +4,7 @@ import { isUUID } from 'class-validator';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service.js';
 import { NotFoundError } from '../../common/domain-error.js';
+import { DEFAULT_PAGE_SIZE } from '../../common/http/page-query.dto.js';
 import type { OrgScope } from '../../identity/access/org-access.js';
 import { orgAudit, type OrgActor } from '../org-actor.js';
 import { System } from './system.entity.js';
@@ -31,7 +32,7 @@ export class SystemsService {
     if (query.osFamily) builder.andWhere('system.os_family = :osFamily', { osFamily: query.osFamily });
     if (query.active !== undefined) builder.andWhere('system.active = :active', { active: query.active });
     const direction = query.order === 'desc' ? 'DESC' : 'ASC';
-    const limit = query.limit ?? 25;
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const offset = query.offset ?? 0;
     const [items, total] = await builder
       .orderBy(SORT_COLUMNS[query.sort ?? 'hostname'], direction, direction === 'ASC' ? 'NULLS LAST' : 'NULLS FIRST')

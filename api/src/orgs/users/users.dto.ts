@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { PageQueryDto } from '../../common/http/page-query.dto.js';
 import type { DirectoryUserState } from './directory-user.entity.js';
 
 const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -10,22 +11,10 @@ const booleanFlag = ({ value }: { value: unknown }) => (value === 'true' ? true 
 export const USER_SORTS = ['username', 'email', 'lastName', 'state', 'createdAt', 'lastLoginAt'] as const;
 export type UserSort = (typeof USER_SORTS)[number];
 
-export class ListUsersQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
-  limit?: number;
-
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(10_000_000)
-  offset?: number;
-
+export class ListUsersQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: USER_SORTS, default: 'username' })
   @IsOptional() @IsIn(USER_SORTS)
   sort?: UserSort;
-
-  @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'asc' })
-  @IsOptional() @IsIn(['asc', 'desc'])
-  order?: 'asc' | 'desc';
 
   @ApiPropertyOptional({ description: 'Part of a username, email, first or last name' })
   @IsOptional() @Transform(lowerTrimmed) @IsString() @MaxLength(100)

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { DEFAULT_PAGE_SIZE } from '../../common/http/page-query.dto.js';
 import { DirectoryUser } from './directory-user.entity.js';
 import type { ListUsersQueryDto, UserSort } from './users.dto.js';
 
@@ -12,8 +13,6 @@ const SORT_COLUMNS: Record<UserSort, string> = {
   createdAt: 'user.created_at',
   lastLoginAt: 'user.last_login_at',
 };
-
-export const DEFAULT_PAGE_SIZE = 25;
 
 /** The queries on directory users. Every one takes the org's id: there is no cross-org read here. */
 @Injectable()

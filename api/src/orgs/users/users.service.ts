@@ -11,7 +11,8 @@ import { Organization } from '../organizations/organization.entity.js';
 import { OrgStats } from '../organizations/org-stats.entity.js';
 import { DirectoryUser, type DirectoryUserState } from './directory-user.entity.js';
 import type { CreateUserDto, DirectoryUserDto, DirectoryUserPageDto, ListUsersQueryDto, UpdateUserDto } from './users.dto.js';
-import { DEFAULT_PAGE_SIZE, DirectoryUsersRepository } from './users.repository.js';
+import { DEFAULT_PAGE_SIZE } from '../../common/http/page-query.dto.js';
+import { DirectoryUsersRepository } from './users.repository.js';
 
 const userNotFound = () => new NotFoundError('orgs.user_not_found', 'There is no such user in this organization');
 

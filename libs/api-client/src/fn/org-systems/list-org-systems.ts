@@ -12,8 +12,8 @@ import { SystemPageDto } from '../../models/system-page-dto';
 export interface ListOrgSystems$Params {
   limit?: number;
   offset?: number;
-  sort?: 'hostname' | 'osFamily' | 'lastContactAt' | 'createdAt';
   order?: 'asc' | 'desc';
+  sort?: 'hostname' | 'osFamily' | 'lastContactAt' | 'createdAt';
 
 /**
  * Start of a hostname
@@ -28,8 +28,8 @@ export function listOrgSystems(http: HttpClient, rootUrl: string, params?: ListO
   if (params) {
     rb.query('limit', params.limit, {});
     rb.query('offset', params.offset, {});
-    rb.query('sort', params.sort, {});
     rb.query('order', params.order, {});
+    rb.query('sort', params.sort, {});
     rb.query('search', params.search, {});
     rb.query('osFamily', params.osFamily, {});
     rb.query('active', params.active, {});

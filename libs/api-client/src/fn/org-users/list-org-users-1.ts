@@ -12,8 +12,8 @@ import { DirectoryUserPageDto } from '../../models/directory-user-page-dto';
 export interface ListOrgUsers_1$Params {
   limit?: number;
   offset?: number;
-  sort?: 'username' | 'email' | 'lastName' | 'state' | 'createdAt' | 'lastLoginAt';
   order?: 'asc' | 'desc';
+  sort?: 'username' | 'email' | 'lastName' | 'state' | 'createdAt' | 'lastLoginAt';
 
 /**
  * Part of a username, email, first or last name
@@ -37,8 +37,8 @@ export function listOrgUsers_1(http: HttpClient, rootUrl: string, params?: ListO
   if (params) {
     rb.query('limit', params.limit, {});
     rb.query('offset', params.offset, {});
-    rb.query('sort', params.sort, {});
     rb.query('order', params.order, {});
+    rb.query('sort', params.sort, {});
     rb.query('search', params.search, {});
     rb.query('state', params.state, {});
     rb.query('mfa', params.mfa, {});
