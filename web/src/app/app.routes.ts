@@ -1,6 +1,6 @@
 import { type Routes } from '@angular/router';
 
-import { signInStepGuard, signedInGuard, signedOutGuard } from './core/auth/guards';
+import { partnerHomeGuard, signInStepGuard, signedInGuard, signedOutGuard } from './core/auth/guards';
 
 /** Every feature is loaded when first visited, so the first page stays small. */
 export const routes: Routes = [
@@ -8,6 +8,7 @@ export const routes: Routes = [
     path: '',
     pathMatch: 'full',
     title: 'MTP — Multi-Tenant Portal',
+    canActivate: [partnerHomeGuard],
     loadComponent: () => import('./features/home/home-page').then((m) => m.HomePage),
   },
   {
@@ -62,7 +63,8 @@ export const routes: Routes = [
     path: 'orgs/:orgId',
     title: 'Organization · MTP',
     canActivate: [signedInGuard],
-    loadComponent: () => import('./features/orgs/org-page').then((m) => m.OrgPage),
+    loadComponent: () => import('./features/org-console/console-layout').then((m) => m.ConsoleLayout),
+    loadChildren: () => import('./features/org-console/org-console.routes').then((m) => m.ORG_CONSOLE_ROUTES),
   },
   {
     path: 'dev/mailbox',

@@ -2,7 +2,7 @@ import { inject } from '@angular/core';
 import { type CanActivateFn, Router } from '@angular/router';
 
 import { SessionStore } from './session-store';
-import { type PendingSignIn, SignInFlow, landingUrl } from './sign-in-flow';
+import { type PendingSignIn, SignInFlow, isOrgOnlyAdmin, landingUrl } from './sign-in-flow';
 
 /** Pages for signed-in admins: anyone else is sent to sign in, and brought back afterwards. */
 export const signedInGuard: CanActivateFn = (_route, state) => {
@@ -25,3 +25,9 @@ export const signedOutGuard: CanActivateFn = () => {
 export function signInStepGuard(step: PendingSignIn['step']): CanActivateFn {
   return () => (inject(SignInFlow).pending()?.step === step ? true : inject(Router).parseUrl('/sign-in'));
 }
+
+/** The home page speaks of partners' customers: an admin of orgs only is taken to their console. */
+export const partnerHomeGuard: CanActivateFn = () => {
+  const me = inject(SessionStore).me();
+  return isOrgOnlyAdmin(me) ? inject(Router).parseUrl(landingUrl(me)) : true;
+};

@@ -9,7 +9,7 @@ describe('landingUrl', () => {
   it.each([
     ['a partner admin', aMe({ partnerMemberships: [PARTNER] }), '/'],
     ['an admin of one org only', aMe({ orgMemberships: [ACME] }), `/orgs/${ACME.orgId}`],
-    ['an admin of several orgs', aMe({ orgMemberships: [ACME, GLOBEX] }), '/choose'],
+    ['an admin of several orgs, to the first', aMe({ orgMemberships: [ACME, GLOBEX] }), `/orgs/${ACME.orgId}`],
     ['a partner admin who also runs an org', aMe({ partnerMemberships: [PARTNER], orgMemberships: [ACME] }), '/choose'],
     ['an admin with no membership', aMe(), '/no-access'],
   ])('takes %s to %s', (_who, me, url) => {

@@ -63,20 +63,22 @@ export function isSafeReturnUrl(url: string): boolean {
 }
 
 /**
- * Where an admin lands after signing in, by what they may reach: a partner's portal, one org's
- * console, a choice between them, or a page saying there is nothing yet.
+ * Where an admin lands after signing in, by what they may reach: a partner's portal, a choice
+ * between it and their own orgs, their org's console (the first one when there are several: the
+ * console's switcher reaches the others), or a page saying there is nothing yet.
  */
 export function landingUrl(me: MeDto | null): string {
   if (!me) {
     return '/';
   }
-  const partners = me.partnerMemberships.length;
   const orgs = me.orgMemberships;
-  if (partners > 0) {
+  if (me.partnerMemberships.length > 0) {
     return orgs.length > 0 ? '/choose' : '/';
   }
-  if (orgs.length === 1) {
-    return `/orgs/${encodeURIComponent(orgs[0].orgId)}`;
-  }
-  return orgs.length > 1 ? '/choose' : '/no-access';
+  return orgs.length > 0 ? `/orgs/${encodeURIComponent(orgs[0].orgId)}` : '/no-access';
+}
+
+/** An admin of some orgs and of no partner: the partner portal is none of their business. */
+export function isOrgOnlyAdmin(me: MeDto | null): boolean {
+  return !!me && me.partnerMemberships.length === 0 && me.orgMemberships.length > 0;
 }

@@ -19,6 +19,7 @@ const ICONS = {
   shield: '<path d="M12 3.5 5 6v5.5c0 4.2 2.9 7.6 7 9 4.1-1.4 7-4.8 7-9V6z"/><path d="m9 12 2.2 2.2L15.5 10"/>',
   'chevron-down': '<path d="m7 10 5 5 5-5"/>',
   'arrow-back': '<path d="M19 12H5"/><path d="m11 6-6 6 6 6"/>',
+  more: '<circle cx="12" cy="5.5" r="1.2"/><circle cx="12" cy="12" r="1.2"/><circle cx="12" cy="18.5" r="1.2"/>',
   refresh: '<path d="M19 12a7 7 0 1 1-2.1-5"/><path d="M19 4.5V9h-4.5"/>',
 } as const;
 

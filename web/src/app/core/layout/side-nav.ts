@@ -4,7 +4,8 @@ import { MatListModule } from '@angular/material/list';
 import { RouterLink, RouterLinkActive } from '@angular/router';
 
 import { SessionStore } from '../auth/session-store';
-import { NAV_ITEMS } from './nav-items';
+import { isOrgOnlyAdmin, landingUrl } from '../auth/sign-in-flow';
+import { NAV_ITEMS, type NavItem } from './nav-items';
 
 /** The list of the portal's pages in the side drawer. */
 @Component({
@@ -41,6 +42,13 @@ export class SideNav {
 
   protected readonly items = computed(() => {
     const audience = this.store.isSignedIn() ? 'signed-in' : 'signed-out';
-    return NAV_ITEMS.filter((item) => item.audience === 'everyone' || item.audience === audience);
+    const items = NAV_ITEMS.filter((item) => item.audience === 'everyone' || item.audience === audience);
+    const me = this.store.me();
+    if (audience === 'signed-in' && isOrgOnlyAdmin(me)) {
+      // A customer's own admin has no partner portal: their start is their org's console.
+      const console: NavItem = { label: 'Organization', path: landingUrl(me), icon: 'home', audience: 'signed-in' };
+      return [console, ...items.filter((item) => item.path !== '/')];
+    }
+    return items;
   });
 }

@@ -8,7 +8,6 @@ import { getMe } from '@mtp/api-client';
 import { aMe, signInAsAda } from '../../../testing/session-fixtures';
 import { authInterceptor } from '../../core/auth/auth.interceptor';
 import { apiProblemInterceptor } from '../../core/http/api-problem.interceptor';
-import { OrgPage } from '../orgs/org-page';
 import { ChoosePage } from './choose-page';
 import { NoAccessPage } from './no-access-page';
 
@@ -27,7 +26,6 @@ describe('pages after sign-in', () => {
           [
             { path: 'choose', component: ChoosePage },
             { path: 'no-access', component: NoAccessPage },
-            { path: 'orgs/:orgId', component: OrgPage },
             { path: '**', children: [] },
           ],
           withComponentInputBinding(),
@@ -72,21 +70,5 @@ describe('pages after sign-in', () => {
     await harness.fixture.whenStable();
 
     expect(text()).toContain('Access is by invitation');
-  });
-
-  it('names the org of an org admin and says its console comes later', async () => {
-    signInAsAda(aMe({ orgMemberships: [ACME] }));
-    harness = await RouterTestingHarness.create(`/orgs/${ACME.orgId}`);
-
-    expect(text()).toContain('Acme Corp');
-    expect(text()).toContain(`OrgID ${ACME.orgId}`);
-    expect(text()).toContain('arrives in a later version');
-  });
-
-  it('does not show an org the admin is not an admin of', async () => {
-    signInAsAda(aMe({ orgMemberships: [ACME] }));
-    harness = await RouterTestingHarness.create('/orgs/000000000000000000000000');
-
-    expect(text()).toContain('Organization not found');
   });
 });
