@@ -145,14 +145,6 @@ describe('the org console: directory users', () => {
     await testApp.http.get(`/api/v1/orgs/${globex.publicId}/activity`).set('authorization', auth).expect(404);
   });
 
-  it('answers the same on /org/... with the OrgID in the x-org-id header, and 404 without it', async () => {
-    const byPath = await testApp.http.get(users(acme)).query({ limit: 5 }).set('authorization', auth).expect(200);
-    const byHeader = await testApp.http.get('/api/v1/org/users').query({ limit: 5 }).set('authorization', auth).set('x-org-id', acme.publicId.toUpperCase()).expect(200);
-    expect(byHeader.body).toEqual(byPath.body);
-    await testApp.http.get('/api/v1/org/users').set('authorization', auth).expect(404);
-    await testApp.http.get('/api/v1/org/users').set('authorization', auth).set('x-org-id', globex.publicId).expect(404);
-  });
-
   it('shows the org among my memberships', async () => {
     const me = await testApp.http.get('/api/v1/me').set('authorization', auth).expect(200);
     expect(me.body.orgMemberships).toEqual([{ orgId: acme.publicId, orgName: 'Acme' }]);

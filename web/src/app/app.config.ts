@@ -11,7 +11,6 @@ import { authInterceptor } from './core/auth/auth.interceptor';
 import { provideSessionRestore } from './core/auth/session.service';
 import { apiDefaultsInterceptor } from './core/http/api-defaults.interceptor';
 import { apiProblemInterceptor } from './core/http/api-problem.interceptor';
-import { orgScopeInterceptor } from './core/http/org-scope.interceptor';
 import { provideAppIcons } from './core/icons/app-icons';
 
 export const appConfig: ApplicationConfig = {
@@ -20,7 +19,7 @@ export const appConfig: ApplicationConfig = {
     provideZonelessChangeDetection(),
     provideRouter(routes, withComponentInputBinding()),
     // Outermost first: the auth interceptor sees failures already turned into ApiProblem.
-    provideHttpClient(withInterceptors([orgScopeInterceptor, apiDefaultsInterceptor, authInterceptor, apiProblemInterceptor])),
+    provideHttpClient(withInterceptors([apiDefaultsInterceptor, authInterceptor, apiProblemInterceptor])),
     provideAppIcons(),
     provideSessionRestore(),
   ],

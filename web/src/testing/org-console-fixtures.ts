@@ -10,7 +10,6 @@ import { aMe, signInAsAda } from './session-fixtures';
 import { routes } from '../app/app.routes';
 import { authInterceptor } from '../app/core/auth/auth.interceptor';
 import { apiProblemInterceptor } from '../app/core/http/api-problem.interceptor';
-import { orgScopeInterceptor } from '../app/core/http/org-scope.interceptor';
 import { provideAppIcons } from '../app/core/icons/app-icons';
 import { SEARCH_DEBOUNCE_MS } from '../app/features/org-console/users/users-page';
 
@@ -46,7 +45,7 @@ export function setUpConsole(): HttpTestingController {
   TestBed.configureTestingModule({
     providers: [
       provideRouter(routes, withComponentInputBinding()),
-      provideHttpClient(withInterceptors([orgScopeInterceptor, authInterceptor, apiProblemInterceptor])),
+      provideHttpClient(withInterceptors([authInterceptor, apiProblemInterceptor])),
       provideHttpClientTesting(),
       provideAppIcons(),
       { provide: SEARCH_DEBOUNCE_MS, useValue: 0 },

@@ -1,5 +1,5 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiParam } from '@nestjs/swagger';
 
 export const ACCESS_RULE = 'mtp:access-rule';
 
@@ -15,8 +15,7 @@ export type AccessRule =
   /** An administrator part-way through sign-in: only the MFA enrollment routes accept this. */
   | { kind: 'mfa-enrollment' }
   /**
-   * Someone who may manage the org named by the `orgId` route parameter (or, on `/org/...` routes, the
-   * `x-org-id` header): an admin of that org (and,
+   * Someone who may manage the org named by the `orgId` route parameter: an admin of that org (and,
    * once launch exists, a partner admin in a launched session into it). Anyone else gets 404.
    */
   | { kind: 'org' }
@@ -32,5 +31,9 @@ export const MfaEnrollment = () =>
   applyDecorators(SetMetadata(ACCESS_RULE, { kind: 'mfa-enrollment' } satisfies AccessRule), ApiBearerAuth('enrollment'));
 
 export const OrgMember = () => applyDecorators(SetMetadata(ACCESS_RULE, { kind: 'org' } satisfies AccessRule), ApiBearerAuth('portal'));
+
+/** Documents the `{orgId}` of org routes: the guard reads it, so no handler declares it. */
+export const ApiOrgIdParam = () =>
+  ApiParam({ name: 'orgId', type: String, description: 'The public OrgID: 24 lowercase hex characters', example: '5f9c0a1b2c3d4e5f60718293' });
 
 export const Staff = () => applyDecorators(SetMetadata(ACCESS_RULE, { kind: 'staff' } satisfies AccessRule), ApiBearerAuth('staff'));

@@ -43,10 +43,7 @@ export class AccessGuard implements CanActivate {
       case 'org': {
         const principal = await this.authenticateAdministrator(context);
         const request = context.switchToHttp().getRequest<Request & { orgScope?: OrgScope }>();
-        // `/orgs/{orgId}/...` names the org in the path; `/org/...` (for tools written for the
-        // platform's own API) in the x-org-id header.
-        const orgId = request.params.orgId ?? request.headers['x-org-id'];
-        const scope = await this.orgs.resolve(principal, typeof orgId === 'string' ? orgId.trim().toLowerCase() : '');
+        const scope = await this.orgs.resolve(principal, String(request.params.orgId ?? ''));
         if (!scope) throw new DomainError('orgs.not_found', 404, 'There is no organization with this OrgID that you can manage');
         request.orgScope = scope;
         return true;

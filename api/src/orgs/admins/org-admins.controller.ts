@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ClientContext, type RequestContext } from '../../common/http/request-context.js';
-import { OrgMember } from '../../identity/access/access-rules.js';
+import { ApiOrgIdParam, OrgMember } from '../../identity/access/access-rules.js';
 import type { OrgScope } from '../../identity/access/org-access.js';
 import { CurrentAdministrator, CurrentOrg, type AdministratorPrincipal } from '../../identity/access/principal.js';
 import { AddOrgAdminDto, OrgAdminDto } from './org-admins.dto.js';
@@ -10,7 +10,8 @@ import { OrgAdminsService } from './org-admins.service.js';
 @ApiTags('org admins')
 @ApiNotFoundResponse({ description: 'No such org within reach (problem+json)' })
 @OrgMember()
-@Controller({ path: ['orgs/:orgId/admins', 'org/admins'], version: '1' })
+@ApiOrgIdParam()
+@Controller({ path: 'orgs/:orgId/admins', version: '1' })
 export class OrgAdminsController {
   constructor(private readonly admins: OrgAdminsService) {}
 

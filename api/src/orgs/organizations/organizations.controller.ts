@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Patch, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ClientContext, type RequestContext } from '../../common/http/request-context.js';
-import { OrgMember } from '../../identity/access/access-rules.js';
+import { ApiOrgIdParam, OrgMember } from '../../identity/access/access-rules.js';
 import type { OrgScope } from '../../identity/access/org-access.js';
 import { CurrentAdministrator, CurrentOrg, type AdministratorPrincipal } from '../../identity/access/principal.js';
 import { OrgActivityPageDto, OrgActivityQueryDto } from './org-activity.dto.js';
@@ -11,7 +11,8 @@ import { OrganizationsService } from './organizations.service.js';
 @ApiTags('orgs')
 @ApiNotFoundResponse({ description: 'No such org within reach (problem+json orgs.not_found)' })
 @OrgMember()
-@Controller({ path: ['orgs/:orgId', 'org'], version: '1' })
+@ApiOrgIdParam()
+@Controller({ path: 'orgs/:orgId', version: '1' })
 export class OrganizationsController {
   constructor(private readonly orgs: OrganizationsService) {}
 

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Query } from '@nestjs/common';
 import { ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ClientContext, type RequestContext } from '../../common/http/request-context.js';
-import { OrgMember } from '../../identity/access/access-rules.js';
+import { ApiOrgIdParam, OrgMember } from '../../identity/access/access-rules.js';
 import type { OrgScope } from '../../identity/access/org-access.js';
 import { CurrentAdministrator, CurrentOrg, type AdministratorPrincipal } from '../../identity/access/principal.js';
 import { ListSystemsQueryDto, SystemDto, SystemPageDto, UpdateSystemDto } from './systems.dto.js';
@@ -10,7 +10,8 @@ import { SystemsService } from './systems.service.js';
 @ApiTags('org systems')
 @ApiNotFoundResponse({ description: 'No such org or system within reach (problem+json)' })
 @OrgMember()
-@Controller({ path: ['orgs/:orgId/systems', 'org/systems'], version: '1' })
+@ApiOrgIdParam()
+@Controller({ path: 'orgs/:orgId/systems', version: '1' })
 export class SystemsController {
   constructor(private readonly systems: SystemsService) {}
 

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ClientContext, type RequestContext } from '../../common/http/request-context.js';
-import { OrgMember } from '../../identity/access/access-rules.js';
+import { ApiOrgIdParam, OrgMember } from '../../identity/access/access-rules.js';
 import type { OrgScope } from '../../identity/access/org-access.js';
 import { CurrentAdministrator, CurrentOrg, type AdministratorPrincipal } from '../../identity/access/principal.js';
 import { CreateUserDto, DirectoryUserDto, DirectoryUserPageDto, ListUsersQueryDto, UpdateUserDto } from './users.dto.js';
@@ -10,7 +10,8 @@ import { DirectoryUsersService } from './users.service.js';
 @ApiTags('org users')
 @ApiNotFoundResponse({ description: 'No such org or user within reach (problem+json)' })
 @OrgMember()
-@Controller({ path: ['orgs/:orgId/users', 'org/users'], version: '1' })
+@ApiOrgIdParam()
+@Controller({ path: 'orgs/:orgId/users', version: '1' })
 export class DirectoryUsersController {
   constructor(private readonly users: DirectoryUsersService) {}
 

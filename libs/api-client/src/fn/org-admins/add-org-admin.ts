@@ -11,12 +11,18 @@ import { AddOrgAdminDto } from '../../models/add-org-admin-dto';
 import { OrgAdminDto } from '../../models/org-admin-dto';
 
 export interface AddOrgAdmin$Params {
+
+/**
+ * The public OrgID: 24 lowercase hex characters
+ */
+  orgId: string;
       body: AddOrgAdminDto
 }
 
 export function addOrgAdmin(http: HttpClient, rootUrl: string, params: AddOrgAdmin$Params, context?: HttpContext): Observable<StrictHttpResponse<OrgAdminDto>> {
   const rb = new RequestBuilder(rootUrl, addOrgAdmin.PATH, 'post');
   if (params) {
+    rb.path('orgId', params.orgId, {});
     rb.body(params.body, 'application/json');
   }
 

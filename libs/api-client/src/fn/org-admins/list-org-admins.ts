@@ -10,11 +10,17 @@ import { RequestBuilder } from '../../request-builder';
 import { OrgAdminDto } from '../../models/org-admin-dto';
 
 export interface ListOrgAdmins$Params {
+
+/**
+ * The public OrgID: 24 lowercase hex characters
+ */
+  orgId: string;
 }
 
-export function listOrgAdmins(http: HttpClient, rootUrl: string, params?: ListOrgAdmins$Params, context?: HttpContext): Observable<StrictHttpResponse<Array<OrgAdminDto>>> {
+export function listOrgAdmins(http: HttpClient, rootUrl: string, params: ListOrgAdmins$Params, context?: HttpContext): Observable<StrictHttpResponse<Array<OrgAdminDto>>> {
   const rb = new RequestBuilder(rootUrl, listOrgAdmins.PATH, 'get');
   if (params) {
+    rb.path('orgId', params.orgId, {});
   }
 
   return http.request(

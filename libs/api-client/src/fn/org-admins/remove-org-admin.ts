@@ -10,12 +10,18 @@ import { RequestBuilder } from '../../request-builder';
 
 export interface RemoveOrgAdmin$Params {
   administratorId: string;
+
+/**
+ * The public OrgID: 24 lowercase hex characters
+ */
+  orgId: string;
 }
 
 export function removeOrgAdmin(http: HttpClient, rootUrl: string, params: RemoveOrgAdmin$Params, context?: HttpContext): Observable<StrictHttpResponse<void>> {
   const rb = new RequestBuilder(rootUrl, removeOrgAdmin.PATH, 'delete');
   if (params) {
     rb.path('administratorId', params.administratorId, {});
+    rb.path('orgId', params.orgId, {});
   }
 
   return http.request(

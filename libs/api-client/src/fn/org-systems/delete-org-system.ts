@@ -10,12 +10,18 @@ import { RequestBuilder } from '../../request-builder';
 
 export interface DeleteOrgSystem$Params {
   systemId: string;
+
+/**
+ * The public OrgID: 24 lowercase hex characters
+ */
+  orgId: string;
 }
 
 export function deleteOrgSystem(http: HttpClient, rootUrl: string, params: DeleteOrgSystem$Params, context?: HttpContext): Observable<StrictHttpResponse<void>> {
   const rb = new RequestBuilder(rootUrl, deleteOrgSystem.PATH, 'delete');
   if (params) {
     rb.path('systemId', params.systemId, {});
+    rb.path('orgId', params.orgId, {});
   }
 
   return http.request(

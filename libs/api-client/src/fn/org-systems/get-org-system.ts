@@ -11,12 +11,18 @@ import { SystemDto } from '../../models/system-dto';
 
 export interface GetOrgSystem$Params {
   systemId: string;
+
+/**
+ * The public OrgID: 24 lowercase hex characters
+ */
+  orgId: string;
 }
 
 export function getOrgSystem(http: HttpClient, rootUrl: string, params: GetOrgSystem$Params, context?: HttpContext): Observable<StrictHttpResponse<SystemDto>> {
   const rb = new RequestBuilder(rootUrl, getOrgSystem.PATH, 'get');
   if (params) {
     rb.path('systemId', params.systemId, {});
+    rb.path('orgId', params.orgId, {});
   }
 
   return http.request(

@@ -21,9 +21,14 @@ export interface ListOrgSystems$Params {
   search?: string;
   osFamily?: 'windows' | 'macos' | 'linux' | 'other';
   active?: boolean;
+
+/**
+ * The public OrgID: 24 lowercase hex characters
+ */
+  orgId: string;
 }
 
-export function listOrgSystems(http: HttpClient, rootUrl: string, params?: ListOrgSystems$Params, context?: HttpContext): Observable<StrictHttpResponse<SystemPageDto>> {
+export function listOrgSystems(http: HttpClient, rootUrl: string, params: ListOrgSystems$Params, context?: HttpContext): Observable<StrictHttpResponse<SystemPageDto>> {
   const rb = new RequestBuilder(rootUrl, listOrgSystems.PATH, 'get');
   if (params) {
     rb.query('limit', params.limit, {});
@@ -33,6 +38,7 @@ export function listOrgSystems(http: HttpClient, rootUrl: string, params?: ListO
     rb.query('search', params.search, {});
     rb.query('osFamily', params.osFamily, {});
     rb.query('active', params.active, {});
+    rb.path('orgId', params.orgId, {});
   }
 
   return http.request(

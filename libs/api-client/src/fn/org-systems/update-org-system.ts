@@ -12,6 +12,11 @@ import { UpdateSystemDto } from '../../models/update-system-dto';
 
 export interface UpdateOrgSystem$Params {
   systemId: string;
+
+/**
+ * The public OrgID: 24 lowercase hex characters
+ */
+  orgId: string;
       body: UpdateSystemDto
 }
 
@@ -19,6 +24,7 @@ export function updateOrgSystem(http: HttpClient, rootUrl: string, params: Updat
   const rb = new RequestBuilder(rootUrl, updateOrgSystem.PATH, 'patch');
   if (params) {
     rb.path('systemId', params.systemId, {});
+    rb.path('orgId', params.orgId, {});
     rb.body(params.body, 'application/json');
   }
 

@@ -11,12 +11,18 @@ import { DirectoryUserDto } from '../../models/directory-user-dto';
 
 export interface ActivateOrgUser$Params {
   userId: string;
+
+/**
+ * The public OrgID: 24 lowercase hex characters
+ */
+  orgId: string;
 }
 
 export function activateOrgUser(http: HttpClient, rootUrl: string, params: ActivateOrgUser$Params, context?: HttpContext): Observable<StrictHttpResponse<DirectoryUserDto>> {
   const rb = new RequestBuilder(rootUrl, activateOrgUser.PATH, 'post');
   if (params) {
     rb.path('userId', params.userId, {});
+    rb.path('orgId', params.orgId, {});
   }
 
   return http.request(

@@ -11,12 +11,18 @@ import { CreateUserDto } from '../../models/create-user-dto';
 import { DirectoryUserDto } from '../../models/directory-user-dto';
 
 export interface CreateOrgUser$Params {
+
+/**
+ * The public OrgID: 24 lowercase hex characters
+ */
+  orgId: string;
       body: CreateUserDto
 }
 
 export function createOrgUser(http: HttpClient, rootUrl: string, params: CreateOrgUser$Params, context?: HttpContext): Observable<StrictHttpResponse<DirectoryUserDto>> {
   const rb = new RequestBuilder(rootUrl, createOrgUser.PATH, 'post');
   if (params) {
+    rb.path('orgId', params.orgId, {});
     rb.body(params.body, 'application/json');
   }
 

@@ -10,12 +10,18 @@ import { RequestBuilder } from '../../request-builder';
 
 export interface DeleteOrgUser$Params {
   userId: string;
+
+/**
+ * The public OrgID: 24 lowercase hex characters
+ */
+  orgId: string;
 }
 
 export function deleteOrgUser(http: HttpClient, rootUrl: string, params: DeleteOrgUser$Params, context?: HttpContext): Observable<StrictHttpResponse<void>> {
   const rb = new RequestBuilder(rootUrl, deleteOrgUser.PATH, 'delete');
   if (params) {
     rb.path('userId', params.userId, {});
+    rb.path('orgId', params.orgId, {});
   }
 
   return http.request(

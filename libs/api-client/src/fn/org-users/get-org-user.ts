@@ -11,12 +11,18 @@ import { DirectoryUserDto } from '../../models/directory-user-dto';
 
 export interface GetOrgUser$Params {
   userId: string;
+
+/**
+ * The public OrgID: 24 lowercase hex characters
+ */
+  orgId: string;
 }
 
 export function getOrgUser(http: HttpClient, rootUrl: string, params: GetOrgUser$Params, context?: HttpContext): Observable<StrictHttpResponse<DirectoryUserDto>> {
   const rb = new RequestBuilder(rootUrl, getOrgUser.PATH, 'get');
   if (params) {
     rb.path('userId', params.userId, {});
+    rb.path('orgId', params.orgId, {});
   }
 
   return http.request(

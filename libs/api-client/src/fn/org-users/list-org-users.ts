@@ -30,9 +30,14 @@ export interface ListOrgUsers$Params {
  * true: only locked-out users
  */
   locked?: boolean;
+
+/**
+ * The public OrgID: 24 lowercase hex characters
+ */
+  orgId: string;
 }
 
-export function listOrgUsers(http: HttpClient, rootUrl: string, params?: ListOrgUsers$Params, context?: HttpContext): Observable<StrictHttpResponse<DirectoryUserPageDto>> {
+export function listOrgUsers(http: HttpClient, rootUrl: string, params: ListOrgUsers$Params, context?: HttpContext): Observable<StrictHttpResponse<DirectoryUserPageDto>> {
   const rb = new RequestBuilder(rootUrl, listOrgUsers.PATH, 'get');
   if (params) {
     rb.query('limit', params.limit, {});
@@ -43,6 +48,7 @@ export function listOrgUsers(http: HttpClient, rootUrl: string, params?: ListOrg
     rb.query('state', params.state, {});
     rb.query('mfa', params.mfa, {});
     rb.query('locked', params.locked, {});
+    rb.path('orgId', params.orgId, {});
   }
 
   return http.request(

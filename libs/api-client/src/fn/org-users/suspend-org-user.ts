@@ -11,12 +11,18 @@ import { DirectoryUserDto } from '../../models/directory-user-dto';
 
 export interface SuspendOrgUser$Params {
   userId: string;
+
+/**
+ * The public OrgID: 24 lowercase hex characters
+ */
+  orgId: string;
 }
 
 export function suspendOrgUser(http: HttpClient, rootUrl: string, params: SuspendOrgUser$Params, context?: HttpContext): Observable<StrictHttpResponse<DirectoryUserDto>> {
   const rb = new RequestBuilder(rootUrl, suspendOrgUser.PATH, 'post');
   if (params) {
     rb.path('userId', params.userId, {});
+    rb.path('orgId', params.orgId, {});
   }
 
   return http.request(

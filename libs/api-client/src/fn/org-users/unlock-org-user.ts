@@ -11,12 +11,18 @@ import { DirectoryUserDto } from '../../models/directory-user-dto';
 
 export interface UnlockOrgUser$Params {
   userId: string;
+
+/**
+ * The public OrgID: 24 lowercase hex characters
+ */
+  orgId: string;
 }
 
 export function unlockOrgUser(http: HttpClient, rootUrl: string, params: UnlockOrgUser$Params, context?: HttpContext): Observable<StrictHttpResponse<DirectoryUserDto>> {
   const rb = new RequestBuilder(rootUrl, unlockOrgUser.PATH, 'post');
   if (params) {
     rb.path('userId', params.userId, {});
+    rb.path('orgId', params.orgId, {});
   }
 
   return http.request(

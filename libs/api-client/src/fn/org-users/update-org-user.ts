@@ -12,6 +12,11 @@ import { UpdateUserDto } from '../../models/update-user-dto';
 
 export interface UpdateOrgUser$Params {
   userId: string;
+
+/**
+ * The public OrgID: 24 lowercase hex characters
+ */
+  orgId: string;
       body: UpdateUserDto
 }
 
@@ -19,6 +24,7 @@ export function updateOrgUser(http: HttpClient, rootUrl: string, params: UpdateO
   const rb = new RequestBuilder(rootUrl, updateOrgUser.PATH, 'patch');
   if (params) {
     rb.path('userId', params.userId, {});
+    rb.path('orgId', params.orgId, {});
     rb.body(params.body, 'application/json');
   }
 

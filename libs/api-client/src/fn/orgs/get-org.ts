@@ -10,11 +10,17 @@ import { RequestBuilder } from '../../request-builder';
 import { OrgOverviewDto } from '../../models/org-overview-dto';
 
 export interface GetOrg$Params {
+
+/**
+ * The public OrgID: 24 lowercase hex characters
+ */
+  orgId: string;
 }
 
-export function getOrg(http: HttpClient, rootUrl: string, params?: GetOrg$Params, context?: HttpContext): Observable<StrictHttpResponse<OrgOverviewDto>> {
+export function getOrg(http: HttpClient, rootUrl: string, params: GetOrg$Params, context?: HttpContext): Observable<StrictHttpResponse<OrgOverviewDto>> {
   const rb = new RequestBuilder(rootUrl, getOrg.PATH, 'get');
   if (params) {
+    rb.path('orgId', params.orgId, {});
   }
 
   return http.request(

@@ -16,13 +16,19 @@ export interface ListOrgActivity$Params {
  * Only events older than this id (the nextBefore of the previous page)
  */
   before?: string;
+
+/**
+ * The public OrgID: 24 lowercase hex characters
+ */
+  orgId: string;
 }
 
-export function listOrgActivity(http: HttpClient, rootUrl: string, params?: ListOrgActivity$Params, context?: HttpContext): Observable<StrictHttpResponse<OrgActivityPageDto>> {
+export function listOrgActivity(http: HttpClient, rootUrl: string, params: ListOrgActivity$Params, context?: HttpContext): Observable<StrictHttpResponse<OrgActivityPageDto>> {
   const rb = new RequestBuilder(rootUrl, listOrgActivity.PATH, 'get');
   if (params) {
     rb.query('limit', params.limit, {});
     rb.query('before', params.before, {});
+    rb.path('orgId', params.orgId, {});
   }
 
   return http.request(

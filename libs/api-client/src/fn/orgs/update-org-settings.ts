@@ -11,12 +11,18 @@ import { OrgOverviewDto } from '../../models/org-overview-dto';
 import { UpdateOrgSettingsDto } from '../../models/update-org-settings-dto';
 
 export interface UpdateOrgSettings$Params {
+
+/**
+ * The public OrgID: 24 lowercase hex characters
+ */
+  orgId: string;
       body: UpdateOrgSettingsDto
 }
 
 export function updateOrgSettings(http: HttpClient, rootUrl: string, params: UpdateOrgSettings$Params, context?: HttpContext): Observable<StrictHttpResponse<OrgOverviewDto>> {
   const rb = new RequestBuilder(rootUrl, updateOrgSettings.PATH, 'patch');
   if (params) {
+    rb.path('orgId', params.orgId, {});
     rb.body(params.body, 'application/json');
   }
 

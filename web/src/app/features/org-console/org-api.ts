@@ -35,8 +35,6 @@ import {
 } from '@mtp/api-client';
 import { type Observable, map } from 'rxjs';
 
-import { inOrg } from '../../core/http/org-scope.interceptor';
-
 /** The one-click changes of a directory user, each its own endpoint. */
 export type UserAction = 'suspend' | 'activate' | 'unlock' | 'reset-mfa';
 
@@ -54,58 +52,58 @@ export class OrgApi {
   private readonly root = inject(ApiConfiguration).rootUrl;
 
   overview(orgId: string): Observable<OrgOverviewDto> {
-    return getOrg(this.http, this.root, undefined, inOrg(orgId)).pipe(map((r) => r.body));
+    return getOrg(this.http, this.root, { orgId }).pipe(map((r) => r.body));
   }
 
   updateSettings(orgId: string, body: UpdateOrgSettingsDto): Observable<OrgOverviewDto> {
-    return updateOrgSettings(this.http, this.root, { body }, inOrg(orgId)).pipe(map((r) => r.body));
+    return updateOrgSettings(this.http, this.root, { orgId, body }).pipe(map((r) => r.body));
   }
 
   activity(orgId: string, limit: number, before?: string): Observable<OrgActivityPageDto> {
-    return listOrgActivity(this.http, this.root, { limit, before }, inOrg(orgId)).pipe(map((r) => r.body));
+    return listOrgActivity(this.http, this.root, { orgId, limit, before }).pipe(map((r) => r.body));
   }
 
-  users(orgId: string, query: ListOrgUsers$Params): Observable<DirectoryUserPageDto> {
-    return listOrgUsers(this.http, this.root, query, inOrg(orgId)).pipe(map((r) => r.body));
+  users(orgId: string, query: Omit<ListOrgUsers$Params, 'orgId'>): Observable<DirectoryUserPageDto> {
+    return listOrgUsers(this.http, this.root, { ...query, orgId }).pipe(map((r) => r.body));
   }
 
   createUser(orgId: string, body: CreateUserDto): Observable<DirectoryUserDto> {
-    return createOrgUser(this.http, this.root, { body }, inOrg(orgId)).pipe(map((r) => r.body));
+    return createOrgUser(this.http, this.root, { orgId, body }).pipe(map((r) => r.body));
   }
 
   updateUser(orgId: string, userId: string, body: UpdateUserDto): Observable<DirectoryUserDto> {
-    return updateOrgUser(this.http, this.root, { userId, body }, inOrg(orgId)).pipe(map((r) => r.body));
+    return updateOrgUser(this.http, this.root, { orgId, userId, body }).pipe(map((r) => r.body));
   }
 
   userAction(orgId: string, userId: string, action: UserAction): Observable<DirectoryUserDto> {
-    return USER_ACTIONS[action](this.http, this.root, { userId }, inOrg(orgId)).pipe(map((r) => r.body));
+    return USER_ACTIONS[action](this.http, this.root, { orgId, userId }).pipe(map((r) => r.body));
   }
 
   deleteUser(orgId: string, userId: string): Observable<void> {
-    return deleteOrgUser(this.http, this.root, { userId }, inOrg(orgId)).pipe(map(() => undefined));
+    return deleteOrgUser(this.http, this.root, { orgId, userId }).pipe(map(() => undefined));
   }
 
-  systems(orgId: string, query: ListOrgSystems$Params): Observable<SystemPageDto> {
-    return listOrgSystems(this.http, this.root, query, inOrg(orgId)).pipe(map((r) => r.body));
+  systems(orgId: string, query: Omit<ListOrgSystems$Params, 'orgId'>): Observable<SystemPageDto> {
+    return listOrgSystems(this.http, this.root, { ...query, orgId }).pipe(map((r) => r.body));
   }
 
   updateSystem(orgId: string, systemId: string, body: UpdateSystemDto): Observable<SystemDto> {
-    return updateOrgSystem(this.http, this.root, { systemId, body }, inOrg(orgId)).pipe(map((r) => r.body));
+    return updateOrgSystem(this.http, this.root, { orgId, systemId, body }).pipe(map((r) => r.body));
   }
 
   deleteSystem(orgId: string, systemId: string): Observable<void> {
-    return deleteOrgSystem(this.http, this.root, { systemId }, inOrg(orgId)).pipe(map(() => undefined));
+    return deleteOrgSystem(this.http, this.root, { orgId, systemId }).pipe(map(() => undefined));
   }
 
   admins(orgId: string): Observable<OrgAdminDto[]> {
-    return listOrgAdmins(this.http, this.root, undefined, inOrg(orgId)).pipe(map((r) => r.body));
+    return listOrgAdmins(this.http, this.root, { orgId }).pipe(map((r) => r.body));
   }
 
   addAdmin(orgId: string, email: string): Observable<OrgAdminDto> {
-    return addOrgAdmin(this.http, this.root, { body: { email } }, inOrg(orgId)).pipe(map((r) => r.body));
+    return addOrgAdmin(this.http, this.root, { orgId, body: { email } }).pipe(map((r) => r.body));
   }
 
   removeAdmin(orgId: string, administratorId: string): Observable<void> {
-    return removeOrgAdmin(this.http, this.root, { administratorId }, inOrg(orgId)).pipe(map(() => undefined));
+    return removeOrgAdmin(this.http, this.root, { orgId, administratorId }).pipe(map(() => undefined));
   }
 }

@@ -25,7 +25,7 @@ import { confirmAction } from '../shared/confirm-dialog';
 import { PAGE_SIZES } from '../users/user-query';
 import { RenameDialog, type RenameDialogData } from './rename-dialog';
 
-type SystemQuery = Required<Pick<ListOrgSystems$Params, 'limit' | 'offset'>> & Omit<ListOrgSystems$Params, 'limit' | 'offset'>;
+type SystemQuery = Required<Pick<ListOrgSystems$Params, 'limit' | 'offset'>> & Omit<ListOrgSystems$Params, 'limit' | 'offset' | 'orgId'>;
 
 /** The org's devices: paged, sorted and filtered by the server; renamed, deactivated or deleted here. */
 @Component({

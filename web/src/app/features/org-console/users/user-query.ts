@@ -51,7 +51,7 @@ export function userQueryParams(query: UserQuery): Params {
   };
 }
 
-export function userListParams(query: UserQuery): ListOrgUsers$Params {
+export function userListParams(query: UserQuery): Omit<ListOrgUsers$Params, 'orgId'> {
   return {
     limit: query.pageSize,
     offset: query.pageIndex * query.pageSize,
