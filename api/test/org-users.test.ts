@@ -121,6 +121,14 @@ describe('the org console: directory users', () => {
       ['post', `${users(globex)}/${someone.id}/suspend`],
       ['post', `${users(globex)}/${someone.id}/unlock`],
       ['delete', `${users(globex)}/${someone.id}`],
+      ['get', `/api/v1/orgs/${globex.publicId}/activity`],
+      ['get', `/api/v1/orgs/${globex.publicId}/systems`],
+      ['get', `/api/v1/orgs/${globex.publicId}/systems/${someone.id}`],
+      ['patch', `/api/v1/orgs/${globex.publicId}/systems/${someone.id}`],
+      ['delete', `/api/v1/orgs/${globex.publicId}/systems/${someone.id}`],
+      ['get', `/api/v1/orgs/${globex.publicId}/admins`],
+      ['post', `/api/v1/orgs/${globex.publicId}/admins`],
+      ['delete', `/api/v1/orgs/${globex.publicId}/admins/${someone.id}`],
     ] as const;
     for (const [method, path] of probes) {
       const outOfReach = await testApp.http[method](path).set('authorization', auth).send({});
