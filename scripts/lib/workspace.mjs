@@ -1,6 +1,6 @@
 // Small helpers shared by the workspace scripts.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, utimesSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -62,5 +62,7 @@ export function ensureBuilt(name) {
   if (existsSync(output) && statSync(output).mtimeMs >= newestMtime(sources)) return false;
   console.log(`Building ${name}...`);
   run(...target.build);
+  // tsc -b leaves outputs untouched when only timestamps moved: mark the build as current.
+  if (existsSync(output)) utimesSync(output, new Date(), new Date());
   return true;
 }
