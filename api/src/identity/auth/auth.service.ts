@@ -8,7 +8,7 @@ import type { RequestContext } from '../../common/http/request-context.js';
 import { AdministratorsService } from '../administrators/administrators.service.js';
 import type { Administrator } from '../administrators/administrator.entity.js';
 import { MfaService, type EnrollmentSecret } from '../mfa/mfa.service.js';
-import { RateLimiter, type RateLimit } from '../rate-limit/rate-limiter.js';
+import { RateLimiter, type RateLimit, type RateLimitState } from '../rate-limit/rate-limiter.js';
 import { AuthSessionsService } from '../sessions/auth-sessions.service.js';
 import { MFA_FAILURES_PER_ACCOUNT, MFA_FAILURES_PER_IP, PASSWORD_FAILURES_PER_ACCOUNT, PASSWORD_FAILURES_PER_IP } from './sign-in-limits.js';
 import { ACCESS_TOKEN_SECONDS, CHALLENGE_TOKEN_SECONDS, TokenService } from './token.service.js';
@@ -43,10 +43,11 @@ export class AuthService {
 
   async login(email: string, password: string, context: RequestContext): Promise<LoginStep> {
     const account = email.trim().toLowerCase();
-    await this.refuseWhenLocked([[PASSWORD_FAILURES_PER_ACCOUNT, account], [PASSWORD_FAILURES_PER_IP, context.ip ?? 'unknown']], 'auth.login.locked', account, context);
+    await this.refuseWhenLocked([[PASSWORD_FAILURES_PER_IP, context.ip ?? 'unknown']], 'auth.login.locked', account, context);
+    await this.reserveAttempt(PASSWORD_FAILURES_PER_ACCOUNT, account, 'auth.login.locked', account, context);
     const administrator = await this.administrators.verifyCredentials(account, password);
     if (!administrator) {
-      await this.countFailure([[PASSWORD_FAILURES_PER_ACCOUNT, account], [PASSWORD_FAILURES_PER_IP, context.ip ?? 'unknown']]);
+      await this.countFailure([[PASSWORD_FAILURES_PER_IP, context.ip ?? 'unknown']]);
       await this.audit.recordAlone({ actor: { type: 'anonymous', label: account }, action: 'auth.login.failed', outcome: 'failure', context, details: { reason: 'invalid_credentials' } });
       throw INVALID_CREDENTIALS();
     }
@@ -64,13 +65,14 @@ export class AuthService {
     if (!claims) throw new DomainError('auth.challenge_invalid', 401, 'The sign-in has expired; enter your email and password again');
     const administrator = await this.activeAdministrator(claims.sub);
     const principal = { type: 'administrator' as const, id: administrator.id };
-    await this.refuseWhenLocked([[MFA_FAILURES_PER_ACCOUNT, administrator.id], [MFA_FAILURES_PER_IP, context.ip ?? 'unknown']], 'auth.mfa.locked', administrator.email, context);
+    await this.refuseWhenLocked([[MFA_FAILURES_PER_IP, context.ip ?? 'unknown']], 'auth.mfa.locked', administrator.email, context);
+    const attempt = await this.reserveAttempt(MFA_FAILURES_PER_ACCOUNT, administrator.id, 'auth.mfa.locked', administrator.email, context);
     const usingRecoveryCode = proof.recoveryCode !== undefined;
     const accepted = usingRecoveryCode ? await this.mfa.useRecoveryCode(principal, proof.recoveryCode!) : await this.mfa.verifyCode(principal, proof.code ?? '');
     if (!accepted) {
-      const state = await this.countFailure([[MFA_FAILURES_PER_ACCOUNT, administrator.id], [MFA_FAILURES_PER_IP, context.ip ?? 'unknown']]);
+      await this.countFailure([[MFA_FAILURES_PER_IP, context.ip ?? 'unknown']]);
       await this.audit.recordAlone({ actor: actorOf(administrator), action: 'auth.mfa.failed', outcome: 'failure', context, details: { method: usingRecoveryCode ? 'recovery_code' : 'totp' } });
-      if (state.blocked) await this.audit.recordAlone({ actor: actorOf(administrator), action: 'auth.mfa.locked', outcome: 'denied', context, details: { retryAfterSeconds: state.retryAfterSeconds } });
+      if (attempt.blocked) await this.audit.recordAlone({ actor: actorOf(administrator), action: 'auth.mfa.locked', outcome: 'denied', context, details: { retryAfterSeconds: attempt.retryAfterSeconds } });
       throw new DomainError('auth.mfa_invalid', 401, usingRecoveryCode ? 'That recovery code is not valid or was already used' : 'That code is not valid; enter the current code from your authenticator app');
     }
     await this.limiter.clear(MFA_FAILURES_PER_ACCOUNT, administrator.id);
@@ -87,11 +89,10 @@ export class AuthService {
   /** Confirms the first code: the factor is on, ten recovery codes are issued, and the session starts. */
   async confirmEnrollment(administratorId: string, code: string, context: RequestContext): Promise<SignedIn & { recoveryCodes: string[] }> {
     const administrator = await this.activeAdministrator(administratorId);
-    await this.refuseWhenLocked([[MFA_FAILURES_PER_ACCOUNT, administrator.id]], 'auth.mfa.locked', administrator.email, context);
+    await this.reserveAttempt(MFA_FAILURES_PER_ACCOUNT, administrator.id, 'auth.mfa.locked', administrator.email, context);
     return this.dataSource.transaction(async (manager) => {
       const recoveryCodes = await this.mfa.confirmEnrollment(manager, { type: 'administrator', id: administrator.id }, code);
       if (recoveryCodes.length === 0) {
-        await this.countFailure([[MFA_FAILURES_PER_ACCOUNT, administrator.id]]);
         throw new DomainError('auth.mfa_invalid', 401, 'That code is not valid; check the time on your phone and enter the current code');
       }
       await this.audit.record(manager, { actor: actorOf(administrator), action: 'auth.mfa.enrolled', outcome: 'success', context });
@@ -146,10 +147,19 @@ export class AuthService {
       const state = await this.limiter.peek(limit, subject, now);
       if (!state.blocked) continue;
       await this.audit.recordAlone({ actor: { type: 'anonymous', label }, action, outcome: 'denied', context, details: { limit: limit.name, retryAfterSeconds: state.retryAfterSeconds } });
-      throw new DomainError('auth.too_many_attempts', 429, `Too many attempts; try again in ${Math.ceil(state.retryAfterSeconds / 60)} minute(s)`, {
-        headers: { 'Retry-After': String(state.retryAfterSeconds) },
-      });
+      throw tooManyAttempts(state.retryAfterSeconds);
     }
+  }
+
+  /**
+   * Counts an attempt before it is checked, so that a burst of concurrent guesses cannot pass the
+   * limit; a success clears the count. The attempt past the limit is refused, and audited.
+   */
+  private async reserveAttempt(limit: RateLimit, subject: string, action: string, label: string, context: RequestContext): Promise<RateLimitState> {
+    const state = await this.limiter.hit(limit, subject, this.clock.now());
+    if (state.hits <= limit.limit) return state;
+    await this.audit.recordAlone({ actor: { type: 'anonymous', label }, action, outcome: 'denied', context, details: { limit: limit.name, retryAfterSeconds: state.retryAfterSeconds } });
+    throw tooManyAttempts(state.retryAfterSeconds);
   }
 
   private async countFailure(limits: [RateLimit, string][]) {
@@ -157,6 +167,12 @@ export class AuthService {
     const states = await Promise.all(limits.map(([limit, subject]) => this.limiter.hit(limit, subject, now)));
     return states[0]!;
   }
+}
+
+function tooManyAttempts(retryAfterSeconds: number): DomainError {
+  return new DomainError('auth.too_many_attempts', 429, `Too many attempts; try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s)`, {
+    headers: { 'Retry-After': String(retryAfterSeconds) },
+  });
 }
 
 function actorOf(administrator: Administrator) {
