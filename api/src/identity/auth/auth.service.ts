@@ -96,6 +96,7 @@ export class AuthService {
         throw new DomainError('auth.mfa_invalid', 401, 'That code is not valid; check the time on your phone and enter the current code');
       }
       await this.audit.record(manager, { actor: actorOf(administrator), action: 'auth.mfa.enrolled', outcome: 'success', context });
+      await this.limiter.clear(MFA_FAILURES_PER_ACCOUNT, administrator.id);
       return { ...(await this.signIn(administrator, 'enrollment', context, manager)), recoveryCodes };
     });
   }

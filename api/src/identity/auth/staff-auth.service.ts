@@ -35,13 +35,15 @@ export class StaffAuthService {
   /** The staff user and whether MFA is set up, or a DomainError (wrong credentials, locked). */
   async verifyPassword(email: string, password: string, context: RequestContext): Promise<{ staff: StaffIdentity; enrolled: boolean }> {
     const account = email.trim().toLowerCase();
-    await this.refuseWhenLocked([[STAFF_PASSWORD_FAILURES, account], [PASSWORD_FAILURES_PER_IP, context.ip ?? 'unknown']], account, context);
+    await this.refuseWhenLocked([[PASSWORD_FAILURES_PER_IP, context.ip ?? 'unknown']], account, context);
+    await this.reserveAttempt(STAFF_PASSWORD_FAILURES, account, account, context);
     const user = await this.staff.verifyCredentials(account, password);
     if (!user) {
-      await this.countFailure([[STAFF_PASSWORD_FAILURES, account], [PASSWORD_FAILURES_PER_IP, context.ip ?? 'unknown']]);
+      await this.countFailure([[PASSWORD_FAILURES_PER_IP, context.ip ?? 'unknown']]);
       await this.audit.recordAlone({ actor: { type: 'anonymous', label: account }, action: 'staff.login.failed', outcome: 'failure', context });
       throw new DomainError('auth.invalid_credentials', 401, 'Email or password is incorrect');
     }
+    await this.limiter.clear(STAFF_PASSWORD_FAILURES, account);
     return { staff: identityOf(user), enrolled: await this.mfa.isEnrolled({ type: 'staff', id: user.id }) };
   }
 
@@ -50,7 +52,7 @@ export class StaffAuthService {
   }
 
   async confirmEnrollment(staff: StaffIdentity, code: string, context: RequestContext): Promise<string[]> {
-    await this.refuseWhenLocked([[STAFF_MFA_FAILURES, staff.id]], staff.email, context);
+    await this.reserveAttempt(STAFF_MFA_FAILURES, staff.id, staff.email, context);
     const codes = await this.dataSource.transaction(async (manager) => {
       const recoveryCodes = await this.mfa.confirmEnrollment(manager, { type: 'staff', id: staff.id }, code);
       if (recoveryCodes.length > 0) {
@@ -59,12 +61,14 @@ export class StaffAuthService {
       return recoveryCodes;
     });
     if (codes.length === 0) await this.failMfa(staff, context);
+    await this.limiter.clear(STAFF_MFA_FAILURES, staff.id);
     await this.recordSignIn(staff, 'enrollment', context);
     return codes;
   }
 
   async verifyMfa(staff: StaffIdentity, code: string, context: RequestContext): Promise<void> {
-    await this.refuseWhenLocked([[STAFF_MFA_FAILURES, staff.id], [MFA_FAILURES_PER_IP, context.ip ?? 'unknown']], staff.email, context);
+    await this.refuseWhenLocked([[MFA_FAILURES_PER_IP, context.ip ?? 'unknown']], staff.email, context);
+    await this.reserveAttempt(STAFF_MFA_FAILURES, staff.id, staff.email, context);
     const principal = { type: 'staff' as const, id: staff.id };
     const recovery = !/^\d{6}$/.test(code.trim());
     const accepted = recovery ? await this.mfa.useRecoveryCode(principal, code) : await this.mfa.verifyCode(principal, code.trim());
@@ -78,7 +82,7 @@ export class StaffAuthService {
   }
 
   private async failMfa(staff: StaffIdentity, context: RequestContext): Promise<never> {
-    await this.countFailure([[STAFF_MFA_FAILURES, staff.id], [MFA_FAILURES_PER_IP, context.ip ?? 'unknown']]);
+    await this.countFailure([[MFA_FAILURES_PER_IP, context.ip ?? 'unknown']]);
     await this.audit.recordAlone({ actor: { type: 'staff', id: staff.id, label: staff.email }, action: 'staff.mfa.failed', outcome: 'failure', context });
     throw new DomainError('auth.mfa_invalid', 401, 'That code is not valid; enter the current code from your authenticator app');
   }
@@ -90,6 +94,14 @@ export class StaffAuthService {
       await this.audit.recordAlone({ actor: { type: 'anonymous', label }, action: 'staff.login.locked', outcome: 'denied', context, details: { limit: limit.name } });
       throw new DomainError('auth.too_many_attempts', 429, `Too many attempts; try again in ${Math.ceil(state.retryAfterSeconds / 60)} minute(s)`);
     }
+  }
+
+  /** Counts the attempt before it is checked (as for administrators); the one past the limit is refused. */
+  private async reserveAttempt(limit: RateLimit, subject: string, label: string, context: RequestContext): Promise<void> {
+    const state = await this.limiter.hit(limit, subject, this.clock.now());
+    if (state.hits <= limit.limit) return;
+    await this.audit.recordAlone({ actor: { type: 'anonymous', label }, action: 'staff.login.locked', outcome: 'denied', context, details: { limit: limit.name } });
+    throw new DomainError('auth.too_many_attempts', 429, `Too many attempts; try again in ${Math.ceil(state.retryAfterSeconds / 60)} minute(s)`);
   }
 
   private async countFailure(limits: [RateLimit, string][]): Promise<void> {
