@@ -86,6 +86,9 @@ describe('the org console of a customer org admin', () => {
     await screenshot('users');
     await main().getByRole('button', { name: 'Create user' }).click();
     const dialog = page().getByRole('dialog');
+    // The dialog focuses its first field once it has finished opening; typing before that would send
+    // the focus, and what is typed after it, back to that field.
+    await expectFocused(dialog.getByLabel('Username'));
     await dialog.getByLabel('Username').fill(username);
     await dialog.getByLabel('Email').fill(`${username}@acme.example`);
     await dialog.getByLabel('First name').fill('Eve');
@@ -151,7 +154,18 @@ async function eventually<T>(read: () => Promise<T>, wanted: T): Promise<T> {
 }
 
 async function expectVisible(locator: Locator): Promise<void> {
-  await locator.waitFor({ state: 'visible' });
+  try {
+    await locator.waitFor({ state: 'visible' });
+  } catch (error) {
+    // A bare timeout says nothing of why: add what the page showed at that moment.
+    const shown = await locator.page().locator('body').innerText().catch(() => '(the page is gone)');
+    throw new Error(`${(error as Error).message}\n--- the page showed:\n${shown.slice(0, 3000)}`);
+  }
+}
+
+async function expectFocused(locator: Locator): Promise<void> {
+  const handle = await locator.elementHandle();
+  await locator.page().waitForFunction((element) => document.activeElement === element, handle);
 }
 
 /** What went wrong apart from the 404 the test asked for on purpose (the browser logs it). */
