@@ -11,6 +11,7 @@ import { IdentityModule } from './identity/identity.module.js';
 import { LoggingModule } from './logging/logging.module.js';
 import { MailModule } from './mail/mail.module.js';
 import { OrgsModule } from './orgs/orgs.module.js';
+import { PartnersModule } from './partners/partners.module.js';
 import { WebAppModule } from './web-app.module.js';
 
 @Module({})
@@ -28,6 +29,7 @@ export class AppModule {
         IdentityModule,
         MailModule,
         OrgsModule,
+        PartnersModule,
         BackofficeModule,
         SeedModule,
         WebAppModule.forRoot(config.env.WEB_DIST_DIR, config.env.NODE_ENV !== 'test'),

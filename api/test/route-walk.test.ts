@@ -94,6 +94,9 @@ describe('every route declares who may call it (deny by default)', () => {
         'POST /api/v1/auth/password-reset',
         'POST /api/v1/auth/password-reset/requests',
         'POST /api/v1/auth/refresh',
+        'POST /api/v1/public/applications',
+        'POST /api/v1/public/invitations/accept',
+        'POST /api/v1/public/invitations/lookup',
       ].sort(),
     );
   });

@@ -61,7 +61,7 @@ describe('entities and migrations agree', () => {
       }
       for (const column of entity.columns) {
         const migrated = table.get(column.databaseName);
-        const declared = TYPE_NAMES[String(column.type)] ?? String(column.type);
+        const declared = column.isArray ? 'ARRAY' : (TYPE_NAMES[String(column.type)] ?? String(column.type));
         if (!migrated) problems.push(`${entity.tableName}.${column.databaseName}: no such column in the migrations`);
         else if (migrated.data_type !== declared) problems.push(`${entity.tableName}.${column.databaseName}: entity says ${declared}, migrations say ${migrated.data_type}`);
         else if ((migrated.is_nullable === 'YES') !== column.isNullable) problems.push(`${entity.tableName}.${column.databaseName}: nullability differs`);

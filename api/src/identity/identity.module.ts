@@ -6,6 +6,7 @@ import { AppConfig } from '../config/app-config.provider.js';
 import { MailModule } from '../mail/mail.module.js';
 import { AccessGuard } from './access/access.guard.js';
 import { OrgAccessDirectory } from './access/org-access.js';
+import { PartnerAccessDirectory } from './access/partner-access.js';
 import { EnrollmentJwtStrategy, PortalJwtStrategy } from './access/jwt-strategies.js';
 import { Administrator } from './administrators/administrator.entity.js';
 import { AdministratorsService } from './administrators/administrators.service.js';
@@ -50,6 +51,7 @@ import { StaffUser } from './staff-user.entity.js';
     PasswordResetService,
     MembershipDirectory,
     OrgAccessDirectory,
+    PartnerAccessDirectory,
     PortalJwtStrategy,
     EnrollmentJwtStrategy,
     PostgresRateLimiter,
@@ -60,6 +62,6 @@ import { StaffUser } from './staff-user.entity.js';
     },
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [StaffService, StaffAuthService, AdministratorsService, MfaService, MembershipDirectory, OrgAccessDirectory, AuthSessionsService, PasswordResetService],
+  exports: [StaffService, StaffAuthService, AdministratorsService, MfaService, MembershipDirectory, OrgAccessDirectory, PartnerAccessDirectory, AuthSessionsService, PasswordResetService, AuthService, RateLimiter],
 })
 export class IdentityModule {}

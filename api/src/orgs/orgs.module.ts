@@ -9,6 +9,7 @@ import { SystemsService } from './systems/systems.service.js';
 import { MailModule } from '../mail/mail.module.js';
 import { OrganizationsController } from './organizations/organizations.controller.js';
 import { OrganizationsService } from './organizations/organizations.service.js';
+import { OrgDirectoryService } from './organizations/org-directory.service.js';
 import { Organization } from './organizations/organization.entity.js';
 import { OrgStats } from './organizations/org-stats.entity.js';
 import { System } from './systems/system.entity.js';
@@ -21,7 +22,7 @@ import { DirectoryUsersService } from './users/users.service.js';
 @Module({
   imports: [TypeOrmModule.forFeature([Organization, OrgStats, OrgAdmin, DirectoryUser, System]), IdentityModule, MailModule],
   controllers: [OrganizationsController, DirectoryUsersController, SystemsController, OrgAdminsController],
-  providers: [OrganizationsService, DirectoryUsersService, DirectoryUsersRepository, SystemsService, OrgAdminsService],
-  exports: [OrganizationsService],
+  providers: [OrganizationsService, OrgDirectoryService, DirectoryUsersService, DirectoryUsersRepository, SystemsService, OrgAdminsService],
+  exports: [OrganizationsService, OrgDirectoryService],
 })
 export class OrgsModule {}

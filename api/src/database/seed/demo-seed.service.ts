@@ -10,6 +10,11 @@ import { MfaService, type MfaPrincipal } from '../../identity/mfa/mfa.service.js
 import { totpCodeAt } from '../../identity/mfa/totp.js';
 import { StaffService } from '../../identity/staff.service.js';
 import { OrganizationsService } from '../../orgs/organizations/organizations.service.js';
+import type { Organization } from '../../orgs/organizations/organization.entity.js';
+import { PartnerAdminsService } from '../../partners/admins/partner-admins.service.js';
+import { AssociationsService } from '../../partners/associations/associations.service.js';
+import { PartnersService } from '../../partners/partners.service.js';
+import { seedDemoPartner } from './demo-partner.js';
 import { seedDemoDirectory } from './demo-directory.js';
 import { writeDemoAccounts, type DemoAccount } from './demo-accounts.js';
 
@@ -37,6 +42,9 @@ export class DemoSeedService {
     private readonly mfa: MfaService,
     private readonly clock: Clock,
     private readonly orgs: OrganizationsService,
+    private readonly partners: PartnersService,
+    private readonly partnerAdmins: PartnerAdminsService,
+    private readonly associations: AssociationsService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -53,7 +61,12 @@ export class DemoSeedService {
     const adminPassword = demoPassword();
     const admin = await this.administrators.create({ email: 'ana@demo.mtp.local', name: 'Ana Admin', password: adminPassword });
     const adminSecret = await this.enroll({ type: 'administrator', id: admin.id }, admin.email);
-    accounts.push({ role: 'administrator (portal)', email: admin.email, password: adminPassword, totpSecret: adminSecret, signInAt: portal });
+    accounts.push({ role: 'partner owner of Northwind IT Services (portal)', email: admin.email, password: adminPassword, totpSecret: adminSecret, signInAt: portal });
+
+    const helpdeskPassword = demoPassword();
+    const helpdesk = await this.administrators.create({ email: 'hugo@demo.mtp.local', name: 'Hugo Helpdesk', password: helpdeskPassword });
+    const helpdeskSecret = await this.enroll({ type: 'administrator', id: helpdesk.id }, helpdesk.email);
+    accounts.push({ role: 'partner helpdesk admin of Northwind, limited to Acme and Globex (portal)', email: helpdesk.email, password: helpdeskPassword, totpSecret: helpdeskSecret, signInAt: portal });
 
     const newcomerPassword = demoPassword();
     const newcomer = await this.administrators.create({ email: 'new.admin@demo.mtp.local', name: 'Noah Newcomer', password: newcomerPassword });
@@ -62,26 +75,37 @@ export class DemoSeedService {
     const orgAdminPassword = demoPassword();
     const orgAdmin = await this.administrators.create({ email: 'olivia@demo.mtp.local', name: 'Olivia Orgadmin', password: orgAdminPassword });
     const orgAdminSecret = await this.enroll({ type: 'administrator', id: orgAdmin.id }, orgAdmin.email);
-    accounts.push({ role: 'customer org admin of Acme and Globex (org console)', email: orgAdmin.email, password: orgAdminPassword, totpSecret: orgAdminSecret, signInAt: portal });
-    await this.seedOrganizations(orgAdmin.id);
+    accounts.push({ role: 'customer org admin of Acme, Globex and Tailspin (org console)', email: orgAdmin.email, password: orgAdminPassword, totpSecret: orgAdminSecret, signInAt: portal });
+    await this.seedOrganizations(orgAdmin.id, { ownerId: admin.id, helpdeskId: helpdesk.id });
 
     mkdirSync(this.config.dataDir, { recursive: true });
     const accountsFile = writeDemoAccounts(this.config.dataDir, accounts);
     return { seeded: true, accounts, accountsFile };
   }
 
-  private async seedOrganizations(orgAdminId: string): Promise<void> {
+  private async seedOrganizations(orgAdminId: string, partnerAdmins: { ownerId: string; helpdeskId: string }): Promise<void> {
     const now = this.clock.now();
     const demo = [
-      { name: 'Acme Manufacturing', domain: 'acme.example', users: 48, systems: 36, admin: orgAdminId },
-      { name: 'Globex Retail', domain: 'globex.example', users: 27, systems: 18, admin: orgAdminId },
-      { name: 'Initech Legal', domain: 'initech.example', users: 14, systems: 9, admin: undefined },
+      { name: 'Acme Manufacturing', domain: 'acme.example', users: 48, systems: 36, admin: orgAdminId, source: 'verified' as const },
+      { name: 'Globex Retail', domain: 'globex.example', users: 27, systems: 18, admin: orgAdminId, source: 'verified' as const },
+      { name: 'Initech Legal', domain: 'initech.example', users: 14, systems: 9, admin: undefined, source: 'staff' as const },
+      { name: 'Contoso Dental', domain: 'contoso.example', users: 22, systems: 15, admin: undefined, source: 'created' as const },
+      { name: 'Fabrikam Design', domain: 'fabrikam.example', users: 9, systems: 7, admin: undefined, source: 'created' as const },
+      // Not in the demo partner's portfolio: a customer the partner can verify later.
+      { name: 'Tailspin Travel', domain: 'tailspin.example', users: 31, systems: 20, admin: orgAdminId, source: null },
     ];
     await this.dataSource.transaction(async (manager) => {
+      const portfolio: { org: Organization; source: 'created' | 'verified' | 'staff' }[] = [];
       for (const org of demo) {
         const created = await this.orgs.create(manager, { name: org.name, firstAdminId: org.admin });
         await seedDemoDirectory(manager, created.id, org.domain, org, now);
+        if (org.source) portfolio.push({ org: created, source: org.source });
       }
+      await seedDemoPartner(manager, { partners: this.partners, admins: this.partnerAdmins, associations: this.associations }, {
+        ...partnerAdmins,
+        portfolio,
+        helpdeskOrgs: portfolio.slice(0, 2).map(({ org }) => org),
+      });
     });
   }
 

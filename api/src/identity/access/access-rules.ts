@@ -19,6 +19,8 @@ export type AccessRule =
    * once launch exists, a partner admin in a launched session into it). Anyone else gets 404.
    */
   | { kind: 'org' }
+  /** An active admin of an active partner whose role grants `permission` (see the partners module). */
+  | { kind: 'partner'; permission: string }
   /** Platform staff (the back-office's API). */
   | { kind: 'staff' };
 

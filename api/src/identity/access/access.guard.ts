@@ -6,6 +6,7 @@ import { DomainError } from '../../common/domain-error.js';
 import { AuthSessionsService } from '../sessions/auth-sessions.service.js';
 import { ACCESS_RULE, type AccessRule } from './access-rules.js';
 import { OrgAccessDirectory, type OrgScope } from './org-access.js';
+import { PartnerAccessDirectory, type PartnerScope } from './partner-access.js';
 import type { AdministratorPrincipal, Principal } from './principal.js';
 
 const PortalTokenGuard = AuthGuard('portal');
@@ -26,6 +27,7 @@ export class AccessGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly sessions: AuthSessionsService,
     private readonly orgs: OrgAccessDirectory,
+    private readonly partners: PartnerAccessDirectory,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -46,6 +48,12 @@ export class AccessGuard implements CanActivate {
         const scope = await this.orgs.resolve(principal, String(request.params.orgId ?? ''));
         if (!scope) throw new DomainError('orgs.not_found', 404, 'There is no organization with this OrgID that you can manage');
         request.orgScope = scope;
+        return true;
+      }
+      case 'partner': {
+        const principal = await this.authenticateAdministrator(context);
+        const request = context.switchToHttp().getRequest<Request & { partnerScope?: PartnerScope }>();
+        request.partnerScope = await this.partners.resolve(principal, rule.permission);
         return true;
       }
       case 'mfa-enrollment':

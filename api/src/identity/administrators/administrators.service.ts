@@ -47,7 +47,7 @@ export class AdministratorsService {
   }
 
   /** Who these administrators are, for lists elsewhere (org admins); `invited` while they have no password. */
-  async describe(ids: string[]): Promise<Map<string, { email: string; name: string; invited: boolean }>> {
+  async describe(ids: string[]): Promise<Map<string, { email: string; name: string; invited: boolean; lastLoginAt: Date | null }>> {
     if (ids.length === 0) return new Map();
     const rows = await this.dataSource
       .getRepository(Administrator)
@@ -55,7 +55,7 @@ export class AdministratorsService {
       .addSelect('administrator.passwordHash')
       .where('administrator.id IN (:...ids)', { ids })
       .getMany();
-    return new Map(rows.map((row) => [row.id, { email: row.email, name: row.name, invited: row.passwordHash === null }]));
+    return new Map(rows.map((row) => [row.id, { email: row.email, name: row.name, invited: row.passwordHash === null, lastLoginAt: row.lastLoginAt }]));
   }
 
   async setPassword(manager: EntityManager, administrator: Administrator, password: string): Promise<void> {

@@ -1,0 +1,108 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { AuditService } from '../../audit/audit.service.js';
+import { DomainError, NotFoundError } from '../../common/domain-error.js';
+import type { PartnerScope } from '../../identity/access/partner-access.js';
+import { isUniqueViolation } from '../../orgs/org-actor.js';
+import { OrgDirectoryService, type OrgRef, type OrgSummary } from '../../orgs/organizations/org-directory.service.js';
+import { partnerAudit, type PartnerActor } from '../partner-actor.js';
+import { PartnerAssociation, type AssociationSource } from './partner-association.entity.js';
+
+export interface PortfolioOrg extends OrgSummary {
+  since: Date;
+  source: AssociationSource;
+}
+
+/**
+ * The partner's portfolio: which orgs it manages, since when and how. Verification and org creation
+ * attach through here; support ends associations later. An org is actively associated with at most
+ * one partner at a time (a unique index holds that even under concurrency).
+ */
+@Injectable()
+export class AssociationsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly orgs: OrgDirectoryService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async attach(manager: EntityManager, input: { partnerId: string; org: OrgRef; source: AssociationSource; actor: PartnerActor }): Promise<PartnerAssociation> {
+    const existing = await manager.findOneBy(PartnerAssociation, { orgId: input.org.id, status: 'active' });
+    if (existing) throw alreadyAssociated(existing.partnerId === input.partnerId);
+    try {
+      const association = await manager.save(
+        manager.create(PartnerAssociation, {
+          partnerId: input.partnerId,
+          orgId: input.org.id,
+          source: input.source,
+          createdByType: input.actor.type,
+          createdById: input.actor.id,
+          createdByLabel: input.actor.label,
+        }),
+      );
+      await this.audit.record(
+        manager,
+        partnerAudit(input.partnerId, input.actor, 'partners.org.attached', { type: 'organization', id: input.org.publicId }, { source: input.source }, input.org.id),
+      );
+      return association;
+    } catch (error) {
+      if (isUniqueViolation(error)) throw alreadyAssociated(false);
+      throw error;
+    }
+  }
+
+  /** Every org the partner actively manages. */
+  async activeOrgIds(partnerId: string): Promise<string[]> {
+    const rows = await this.dataSource.manager.find(PartnerAssociation, { select: { orgId: true }, where: { partnerId, status: 'active' } });
+    return rows.map((row) => row.orgId);
+  }
+
+  /** The orgs this admin reaches: the partner's portfolio, or the part of it listed for them. */
+  async orgIdsInScope(scope: PartnerScope): Promise<string[]> {
+    if (scope.orgAccess === 'all') return this.activeOrgIds(scope.partnerId);
+    const rows: { org_id: string }[] = await this.dataSource.query(
+      `SELECT l.org_id FROM partner_admin_orgs l
+       JOIN partner_associations a ON a.partner_id = l.partner_id AND a.org_id = l.org_id AND a.status = 'active'
+       WHERE l.partner_id = $1 AND l.administrator_id = $2`,
+      [scope.partnerId, scope.administratorId],
+    );
+    return rows.map((row) => row.org_id);
+  }
+
+  /** Public OrgIDs to orgs of this partner's portfolio; any other (unknown, or someone else's) is refused alike. */
+  async resolvePortfolioOrgs(partnerId: string, publicOrgIds: string[], manager = this.dataSource.manager): Promise<OrgRef[]> {
+    const wanted = [...new Set(publicOrgIds)];
+    const found = await this.orgs.findByPublicIds(wanted);
+    const active = found.length
+      ? await manager.find(PartnerAssociation, { select: { orgId: true }, where: { partnerId, status: 'active', orgId: In(found.map((org) => org.id)) } })
+      : [];
+    const inPortfolio = new Set(active.map((row) => row.orgId));
+    const missing = wanted.filter((publicId) => !found.some((org) => org.publicId === publicId && inPortfolio.has(org.id)));
+    if (missing.length > 0) throw new NotFoundError('partners.org_not_found', `Not an organization of your partner: ${missing.join(', ')}`);
+    return found;
+  }
+
+  /** A page of the orgs in this admin's reach, with their figures and how each came to the partner. */
+  async listInScope(scope: PartnerScope, query: { search?: string; limit: number; offset: number }): Promise<{ items: PortfolioOrg[]; total: number }> {
+    const page = await this.orgs.summaries(await this.orgIdsInScope(scope), query);
+    const associations = page.items.length
+      ? await this.dataSource.manager.find(PartnerAssociation, { where: { partnerId: scope.partnerId, status: 'active', orgId: In(page.items.map((org) => org.id)) } })
+      : [];
+    const byOrg = new Map(associations.map((association) => [association.orgId, association]));
+    return {
+      total: page.total,
+      // An org detached between the two reads is left out rather than shown without its association.
+      items: page.items.flatMap((org) => {
+        const association = byOrg.get(org.id);
+        return association ? [{ ...org, since: association.since, source: association.source }] : [];
+      }),
+    };
+  }
+}
+
+function alreadyAssociated(samePartner: boolean): DomainError {
+  return samePartner
+    ? new DomainError('partners.org_already_yours', 409, 'This organization is already managed by this partner')
+    : new DomainError('partners.org_associated', 409, 'This organization is already managed by another partner');
+}

@@ -1,0 +1,41 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DEFAULT_PAGE_SIZE } from '../../common/http/page-query.dto.js';
+import type { PartnerScope } from '../../identity/access/partner-access.js';
+import { AssociationsService } from '../associations/associations.service.js';
+import { CurrentPartner, PartnerAdmin } from '../partner-access.decorators.js';
+import { PartnerOrgPageDto, PartnerOrgQueryDto } from './partner-orgs.dto.js';
+
+@ApiTags('partner orgs')
+@Controller({ path: 'partner/orgs', version: '1' })
+export class PartnerOrgsController {
+  constructor(private readonly associations: AssociationsService) {}
+
+  @Get()
+  @PartnerAdmin('partner.view')
+  @ApiOperation({ operationId: 'listPartnerOrgs', summary: 'The orgs in your reach, by name, with their figures' })
+  @ApiOkResponse({ type: PartnerOrgPageDto })
+  async list(@CurrentPartner() scope: PartnerScope, @Query() query: PartnerOrgQueryDto): Promise<PartnerOrgPageDto> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const offset = query.offset ?? 0;
+    const page = await this.associations.listInScope(scope, { search: query.search, limit, offset });
+    return {
+      total: page.total,
+      limit,
+      offset,
+      items: page.items.map((org) => ({
+        orgId: org.publicId,
+        name: org.name,
+        status: org.status,
+        associatedSince: org.since,
+        associationSource: org.source,
+        usersTotal: org.usersTotal,
+        usersActive: org.usersActive,
+        usersLockedOut: org.usersLockedOut,
+        systemsTotal: org.systemsTotal,
+        admins: org.admins,
+        mfaCoveragePercent: org.usersTotal > 0 ? Math.round((1000 * org.usersWithMfa) / org.usersTotal) / 10 : null,
+      })),
+    };
+  }
+}
