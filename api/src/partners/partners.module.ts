@@ -20,6 +20,7 @@ import { PublicInvitationsController } from './invitations/public-invitations.co
 import { PartnerOrgsController } from './orgs/partner-orgs.controller.js';
 import { Partner } from './partner.entity.js';
 import { PartnersService } from './partners.service.js';
+import { StaffPartnersService } from './staff-partners.service.js';
 import { PartnerSettingsController } from './settings/partner-settings.controller.js';
 
 /** Partners, their admins and roles, their portfolio of orgs, invitations and applications. */
@@ -31,7 +32,7 @@ import { PartnerSettingsController } from './settings/partner-settings.controlle
     OrgsModule,
   ],
   controllers: [PartnerSettingsController, PartnerOrgsController, PartnerAdminsController, PartnerInvitationsController, PublicInvitationsController, PublicApplicationsController],
-  providers: [PartnersService, AssociationsService, PartnerAdminsService, PartnerInvitationsService, InvitationAcceptanceService, ApplicationsService],
-  exports: [PartnersService, AssociationsService, PartnerAdminsService, PartnerInvitationsService, ApplicationsService],
+  providers: [PartnersService, StaffPartnersService, AssociationsService, PartnerAdminsService, PartnerInvitationsService, InvitationAcceptanceService, ApplicationsService],
+  exports: [PartnersService, StaffPartnersService, AssociationsService, PartnerAdminsService, PartnerInvitationsService, ApplicationsService],
 })
 export class PartnersModule {}

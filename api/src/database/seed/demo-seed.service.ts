@@ -91,8 +91,10 @@ export class DemoSeedService {
       { name: 'Initech Legal', domain: 'initech.example', users: 14, systems: 9, admin: undefined, source: 'staff' as const },
       { name: 'Contoso Dental', domain: 'contoso.example', users: 22, systems: 15, admin: undefined, source: 'created' as const },
       { name: 'Fabrikam Design', domain: 'fabrikam.example', users: 9, systems: 7, admin: undefined, source: 'created' as const },
-      // Not in the demo partner's portfolio: a customer the partner can verify later.
+      // Customers no partner manages yet: to verify, or for staff to attach to a partner.
       { name: 'Tailspin Travel', domain: 'tailspin.example', users: 31, systems: 20, admin: orgAdminId, source: null },
+      { name: 'Woodgrove Bakery', domain: 'woodgrove.example', users: 12, systems: 8, admin: undefined, source: null },
+      { name: 'Litware Labs', domain: 'litware.example', users: 6, systems: 4, admin: undefined, source: null },
     ];
     await this.dataSource.transaction(async (manager) => {
       const portfolio: { org: Organization; source: 'created' | 'verified' | 'staff' }[] = [];

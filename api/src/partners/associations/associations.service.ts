@@ -52,6 +52,13 @@ export class AssociationsService {
     }
   }
 
+  /** Staff attach an org to a partner by its OrgID (the back-office's "attach organization"). */
+  async attachByStaff(partnerId: string, publicOrgId: string, actor: PartnerActor): Promise<PartnerAssociation> {
+    const [org] = await this.orgs.findByPublicIds([publicOrgId.trim().toLowerCase()]);
+    if (!org) throw new NotFoundError('orgs.not_found', 'There is no organization with this OrgID');
+    return this.dataSource.transaction((manager) => this.attach(manager, { partnerId, org, source: 'staff', actor }));
+  }
+
   /** Every org the partner actively manages. */
   async activeOrgIds(partnerId: string): Promise<string[]> {
     const rows = await this.dataSource.manager.find(PartnerAssociation, { select: { orgId: true }, where: { partnerId, status: 'active' } });
