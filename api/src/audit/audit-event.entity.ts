@@ -1,10 +1,11 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { BaseEntity, Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 export type AuditActorType = 'anonymous' | 'administrator' | 'staff' | 'api_key' | 'system';
 export type AuditOutcome = 'success' | 'failure' | 'denied';
 
+/** Extends BaseEntity only so that the back-office's AdminJS adapter can read it. */
 @Entity({ name: 'audit_events' })
-export class AuditEvent {
+export class AuditEvent extends BaseEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id: string;
 

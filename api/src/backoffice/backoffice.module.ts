@@ -2,18 +2,27 @@ import { AdminModule } from '@adminjs/nestjs';
 import { Database, Resource } from '@adminjs/typeorm';
 import { Module } from '@nestjs/common';
 import AdminJS from 'adminjs';
+import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.provider.js';
+import { AdministratorsService } from '../identity/administrators/administrators.service.js';
 import { IdentityModule } from '../identity/identity.module.js';
+import { ApplicationsService } from '../partners/applications/applications.service.js';
+import { AssociationsService } from '../partners/associations/associations.service.js';
+import { PartnerInvitationsService } from '../partners/invitations/partner-invitations.service.js';
+import { PartnersModule } from '../partners/partners.module.js';
+import { PartnersService } from '../partners/partners.service.js';
+import { StaffPartnersService } from '../partners/staff-partners.service.js';
 import { BackofficeLoader } from './backoffice.loader.js';
 import { BackofficeSessionStore } from './backoffice-session-store.js';
-import { staffUserResource } from './resources/staff-user.resource.js';
+import { backofficeResources } from './resources/backoffice-resources.js';
 
 export const BACKOFFICE_PATH = '/admin';
 const SESSION_TTL_SECONDS = 8 * 60 * 60;
 
 AdminJS.registerAdapter({ Database, Resource });
 
-@Module({ imports: [IdentityModule], providers: [BackofficeSessionStore], exports: [IdentityModule, BackofficeSessionStore] })
+// The resources' actions go through the partners' services, never through raw record writes.
+@Module({ imports: [IdentityModule, PartnersModule], providers: [BackofficeSessionStore], exports: [IdentityModule, PartnersModule, BackofficeSessionStore] })
 class BackofficeDependenciesModule {}
 
 /** The platform staff's back-office: AdminJS, signed in with a staff account, sessions kept in PostgreSQL. */
@@ -22,13 +31,23 @@ class BackofficeDependenciesModule {}
     BackofficeDependenciesModule,
     AdminModule.createAdminAsync({
       imports: [BackofficeDependenciesModule],
-      inject: [AppConfig, BackofficeSessionStore],
+      inject: [AppConfig, BackofficeSessionStore, PartnersService, StaffPartnersService, ApplicationsService, PartnerInvitationsService, AssociationsService, AdministratorsService, Clock],
       customLoader: BackofficeLoader,
-      useFactory: (config: AppConfig, sessions: BackofficeSessionStore) => {
+      useFactory: (
+        config: AppConfig,
+        sessions: BackofficeSessionStore,
+        partners: PartnersService,
+        staffPartners: StaffPartnersService,
+        applications: ApplicationsService,
+        invitations: PartnerInvitationsService,
+        associations: AssociationsService,
+        administrators: AdministratorsService,
+        clock: Clock,
+      ) => {
         return {
           adminJsOptions: {
             rootPath: BACKOFFICE_PATH,
-            resources: [staffUserResource()],
+            resources: backofficeResources({ partners, staffPartners, applications, invitations, associations, administrators, clock }),
             branding: { companyName: 'MTP back-office', withMadeWithLove: false },
           },
           auth: {

@@ -1,7 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { provideRouter, Router, type Route } from '@angular/router';
+import { provideRouter, Router, type Route, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 
 import { routes } from './app.routes';
@@ -10,14 +10,15 @@ import { provideAppIcons } from './core/icons/app-icons';
 describe('app routes', () => {
   beforeEach(() => {
     TestBed.configureTestingModule({
-      providers: [provideRouter(routes), provideHttpClient(), provideHttpClientTesting(), provideAppIcons()],
+      providers: [provideRouter(routes, withComponentInputBinding()), provideHttpClient(), provideHttpClientTesting(), provideAppIcons()],
     });
   });
 
   it('loads every page lazily', () => {
     const eager = routes.filter((route: Route) => route.component !== undefined);
     expect(eager).toEqual([]);
-    expect(routes.every((route) => typeof route.loadComponent === 'function')).toBe(true);
+    // A page is a lazy component, or a lazy set of child routes (the partner pages).
+    expect(routes.every((route) => typeof route.loadComponent === 'function' || typeof route.loadChildren === 'function')).toBe(true);
   });
 
   it.each([
@@ -26,6 +27,9 @@ describe('app routes', () => {
     ['/forgot-password', 'Forgot your password?', 'Forgot password · MTP'],
     ['/reset-password?token=t', 'Choose a new password', 'Choose a new password · MTP'],
     ['/dev/mailbox', 'Dev mailbox', 'Dev mailbox · MTP'],
+    ['/apply', 'Become a partner', 'Become a partner · MTP'],
+    ['/apply/evaluation', 'Request an evaluation', 'Request an evaluation · MTP'],
+    ['/accept-invitation', 'Accept your invitation', 'Accept your invitation · MTP'],
     ['/no/such/page', 'Page not found', 'Page not found · MTP'],
   ])('%s shows its page and titles the browser tab', async (url, heading, title) => {
     const harness = await RouterTestingHarness.create(url);

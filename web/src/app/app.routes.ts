@@ -60,6 +60,29 @@ export const routes: Routes = [
     loadComponent: () => import('./features/landing/no-access-page').then((m) => m.NoAccessPage),
   },
   {
+    path: 'apply',
+    title: 'Become a partner · MTP',
+    data: { kind: 'partner' },
+    loadComponent: () => import('./features/apply/application-page').then((m) => m.ApplicationPage),
+  },
+  {
+    path: 'apply/evaluation',
+    title: 'Request an evaluation · MTP',
+    data: { kind: 'evaluation' },
+    loadComponent: () => import('./features/apply/application-page').then((m) => m.ApplicationPage),
+  },
+  {
+    path: 'accept-invitation',
+    title: 'Accept your invitation · MTP',
+    loadComponent: () =>
+      import('./features/invitations/accept-invitation-page').then((m) => m.AcceptInvitationPage),
+  },
+  {
+    path: 'partner',
+    canActivate: [signedInGuard],
+    loadChildren: () => import('./features/partner/partner.routes').then((m) => m.PARTNER_ROUTES),
+  },
+  {
     path: 'orgs/:orgId',
     title: 'Organization · MTP',
     canActivate: [signedInGuard],

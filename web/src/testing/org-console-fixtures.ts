@@ -11,7 +11,7 @@ import { routes } from '../app/app.routes';
 import { authInterceptor } from '../app/core/auth/auth.interceptor';
 import { apiProblemInterceptor } from '../app/core/http/api-problem.interceptor';
 import { provideAppIcons } from '../app/core/icons/app-icons';
-import { SEARCH_DEBOUNCE_MS } from '../app/features/org-console/users/users-page';
+import { SEARCH_DEBOUNCE_MS } from '../app/shared/forms/search-debounce';
 
 export const ACME = { orgId: '5f0c1e2d3c4b5a6978877665', orgName: 'Acme Manufacturing' };
 export const GLOBEX = { orgId: '6a1d2e3f4a5b6c7d8e9f0a1b', orgName: 'Globex Retail' };

@@ -1,9 +1,10 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { BaseEntity, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 export type OrgStatus = 'active' | 'suspended';
 
+/** Extends BaseEntity only so that the back-office's AdminJS adapter can read it. */
 @Entity({ name: 'organizations' })
-export class Organization {
+export class Organization extends BaseEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 

@@ -21,6 +21,11 @@ const ICONS = {
   'arrow-back': '<path d="M19 12H5"/><path d="m11 6-6 6 6 6"/>',
   more: '<circle cx="12" cy="5.5" r="1.2"/><circle cx="12" cy="12" r="1.2"/><circle cx="12" cy="18.5" r="1.2"/>',
   refresh: '<path d="M19 12a7 7 0 1 1-2.1-5"/><path d="M19 4.5V9h-4.5"/>',
+  close: '<path d="m6.5 6.5 11 11"/><path d="m17.5 6.5-11 11"/>',
+  group:
+    '<circle cx="9" cy="9" r="3"/><path d="M3.5 19c.8-3 3-4.5 5.5-4.5s4.7 1.5 5.5 4.5"/>' +
+    '<circle cx="16.5" cy="8.5" r="2.5"/><path d="M15.8 13.3c2.2-.2 4 1.1 4.7 3.7"/>',
+  tune: '<path d="M4 7h9M17 7h3M4 17h3M11 17h9"/><circle cx="15" cy="7" r="2"/><circle cx="9" cy="17" r="2"/>',
 } as const;
 
 export type AppIconName = keyof typeof ICONS;

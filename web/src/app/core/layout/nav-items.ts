@@ -6,11 +6,22 @@ export interface NavItem {
   readonly icon: AppIconName;
   /** Who sees the entry: everyone, or only visitors who have (not) signed in. */
   readonly audience: 'everyone' | 'signed-in' | 'signed-out';
+  /** When set, only a member of a partner with one of these roles sees the entry. */
+  readonly partnerRoles?: readonly string[];
 }
 
 /** Only pages that exist are listed; each feature adds its entry when its route lands. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { label: 'Home', path: '/', icon: 'home', audience: 'everyone' },
+  // The roles the partner routes admit: the API lists the admins to owners and admins only.
+  { label: 'Partner admins', path: '/partner/admins', icon: 'group', audience: 'signed-in', partnerRoles: ['owner', 'admin'] },
+  {
+    label: 'Partner settings',
+    path: '/partner/settings',
+    icon: 'tune',
+    audience: 'signed-in',
+    partnerRoles: ['owner', 'admin', 'manager', 'helpdesk', 'readonly'],
+  },
   { label: 'My account', path: '/account', icon: 'account', audience: 'signed-in' },
   // Also for signed-out visitors: a password reset is read there before signing in.
   { label: 'Dev mailbox', path: '/dev/mailbox', icon: 'mail', audience: 'everyone' },

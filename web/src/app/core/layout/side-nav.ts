@@ -42,8 +42,13 @@ export class SideNav {
 
   protected readonly items = computed(() => {
     const audience = this.store.isSignedIn() ? 'signed-in' : 'signed-out';
-    const items = NAV_ITEMS.filter((item) => item.audience === 'everyone' || item.audience === audience);
     const me = this.store.me();
+    const partnerRole = me?.partnerMemberships[0]?.role;
+    const items = NAV_ITEMS.filter(
+      (item) =>
+        (item.audience === 'everyone' || item.audience === audience) &&
+        (!item.partnerRoles || (!!partnerRole && item.partnerRoles.includes(partnerRole))),
+    );
     if (audience === 'signed-in' && isOrgOnlyAdmin(me)) {
       // A customer's own admin has no partner portal: their start is their org's console.
       const console: NavItem = { label: 'Organization', path: landingUrl(me), icon: 'home', audience: 'signed-in' };

@@ -9,7 +9,7 @@ import { type OrgAdminDto } from '@mtp/api-client';
 import { ApiProblem } from '../../../core/http/api-problem';
 import { problemMessage } from '../../../core/http/problem-message';
 import { OrgApi } from '../org-api';
-import { applyFieldErrors, fieldMessage } from '../shared/field-errors';
+import { applyFieldErrors, fieldMessage } from '../../../shared/forms/field-errors';
 
 const RULES = { required: 'Enter an email address.', email: 'Enter a valid email address.' };
 

@@ -13,7 +13,7 @@ import { type ProblemView, describeProblem, problemMessage } from '../../../core
 import { LoadingState, ProblemBanner } from '../../../shared/ui/page-states';
 import { OrgApi } from '../org-api';
 import { OrgConsole } from '../org-console';
-import { confirmAction } from '../shared/confirm-dialog';
+import { confirmAction } from '../../../shared/ui/confirm-dialog';
 import { AddAdminDialog } from './add-admin-dialog';
 
 /** Who manages the org: active admins and invited ones who have not chosen a password yet. */

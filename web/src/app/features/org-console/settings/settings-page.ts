@@ -8,7 +8,7 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { problemMessage } from '../../../core/http/problem-message';
 import { OrgApi } from '../org-api';
 import { OrgConsole } from '../org-console';
-import { applyFieldErrors, fieldMessage } from '../shared/field-errors';
+import { applyFieldErrors, fieldMessage } from '../../../shared/forms/field-errors';
 
 const WHOLE = /^\s*\d*\s*$/;
 

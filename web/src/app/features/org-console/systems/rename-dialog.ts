@@ -8,7 +8,7 @@ import { type SystemDto } from '@mtp/api-client';
 
 import { problemMessage } from '../../../core/http/problem-message';
 import { OrgApi } from '../org-api';
-import { applyFieldErrors, fieldMessage } from '../shared/field-errors';
+import { applyFieldErrors, fieldMessage } from '../../../shared/forms/field-errors';
 
 export interface RenameDialogData {
   readonly orgId: string;

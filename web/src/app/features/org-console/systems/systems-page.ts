@@ -21,7 +21,7 @@ import { ProblemBanner } from '../../../shared/ui/page-states';
 import { OrgApi } from '../org-api';
 import { OrgConsole } from '../org-console';
 import { osWord, consoleProblem } from '../org-words';
-import { confirmAction } from '../shared/confirm-dialog';
+import { confirmAction } from '../../../shared/ui/confirm-dialog';
 import { PAGE_SIZES } from '../users/user-query';
 import { RenameDialog, type RenameDialogData } from './rename-dialog';
 

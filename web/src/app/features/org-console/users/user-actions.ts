@@ -7,7 +7,7 @@ import { type Observable, Subject, filter } from 'rxjs';
 import { OrgApi, type UserAction } from '../org-api';
 import { OrgConsole } from '../org-console';
 import { consoleProblem, fullName } from '../org-words';
-import { confirmAction } from '../shared/confirm-dialog';
+import { confirmAction } from '../../../shared/ui/confirm-dialog';
 import { UserDialog, type UserDialogData } from './user-dialog';
 
 const DONE: Record<UserAction, string> = {

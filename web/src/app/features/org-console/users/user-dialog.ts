@@ -12,7 +12,7 @@ import { type Observable } from 'rxjs';
 import { ApiProblem } from '../../../core/http/api-problem';
 import { problemMessage } from '../../../core/http/problem-message';
 import { OrgApi } from '../org-api';
-import { applyFieldErrors, fieldMessage } from '../shared/field-errors';
+import { applyFieldErrors, fieldMessage } from '../../../shared/forms/field-errors';
 
 export interface UserDialogData {
   readonly orgId: string;

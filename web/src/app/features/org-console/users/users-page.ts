@@ -1,5 +1,5 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, DestroyRef, InjectionToken, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatChipsModule } from '@angular/material/chips';
@@ -22,10 +22,9 @@ import { OrgApi } from '../org-api';
 import { OrgConsole } from '../org-console';
 import { stateWord, fullName } from '../org-words';
 import { UserActions } from './user-actions';
+import { SEARCH_DEBOUNCE_MS } from '../../../shared/forms/search-debounce';
 import { PAGE_SIZES, type UserQuery, type UserSort, hasFilters, parseUserQuery, userListParams, userQueryParams } from './user-query';
 
-/** How long the search box waits for typing to pause before asking the server. */
-export const SEARCH_DEBOUNCE_MS = new InjectionToken<number>('SEARCH_DEBOUNCE_MS', { providedIn: 'root', factory: () => 300 });
 
 /** The org's directory users: a table paged, sorted and filtered by the server, its state in the address. */
 @Component({

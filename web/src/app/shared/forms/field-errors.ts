@@ -1,6 +1,6 @@
 import { type FormGroup } from '@angular/forms';
 
-import { ApiProblem } from '../../../core/http/api-problem';
+import { ApiProblem } from '../../core/http/api-problem';
 
 /**
  * Puts the API's refusals on the fields they are about, as an `api` error holding its words.

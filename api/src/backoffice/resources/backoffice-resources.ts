@@ -1,0 +1,41 @@
+import type { ResourceWithOptions } from 'adminjs';
+import type { Clock } from '../../common/clock.js';
+import type { AdministratorsService } from '../../identity/administrators/administrators.service.js';
+import type { ApplicationsService } from '../../partners/applications/applications.service.js';
+import type { AssociationsService } from '../../partners/associations/associations.service.js';
+import type { PartnerInvitationsService } from '../../partners/invitations/partner-invitations.service.js';
+import type { PartnersService } from '../../partners/partners.service.js';
+import type { StaffPartnersService } from '../../partners/staff-partners.service.js';
+import { auditEventResource } from './audit-event.resource.js';
+import { organizationResource } from './organization.resource.js';
+import { partnerAdminResource } from './partner-admin.resource.js';
+import { partnerApplicationResource } from './partner-application.resource.js';
+import { partnerAssociationResource } from './partner-association.resource.js';
+import { partnerInvitationResource } from './partner-invitation.resource.js';
+import { partnerResource } from './partner.resource.js';
+import { staffUserResource } from './staff-user.resource.js';
+
+/** The services the back-office's actions go through: every change is validated, audited and emailed there. */
+export interface BackofficeServices {
+  partners: PartnersService;
+  staffPartners: StaffPartnersService;
+  applications: ApplicationsService;
+  invitations: PartnerInvitationsService;
+  associations: AssociationsService;
+  administrators: AdministratorsService;
+  clock: Clock;
+}
+
+/** Every resource, in the order of the navigation: partners' work first, then customers, then the platform. */
+export function backofficeResources(services: BackofficeServices): ResourceWithOptions[] {
+  return [
+    partnerApplicationResource(services),
+    partnerResource(services),
+    partnerInvitationResource(services),
+    partnerAdminResource(services),
+    partnerAssociationResource(services),
+    organizationResource(),
+    staffUserResource(),
+    auditEventResource(),
+  ];
+}

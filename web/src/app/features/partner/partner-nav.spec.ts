@@ -1,0 +1,44 @@
+import { provideHttpClient } from '@angular/common/http';
+import { provideHttpClientTesting } from '@angular/common/http/testing';
+import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+
+import { aMe, signInAsAda } from '../../../testing/session-fixtures';
+import { provideAppIcons } from '../../core/icons/app-icons';
+import { SideNav } from '../../core/layout/side-nav';
+import { NORTHWIND } from './testing/partner-fixtures';
+
+describe('the partner entries of the side navigation', () => {
+  let fixture: ComponentFixture<SideNav>;
+
+  beforeEach(() => {
+    localStorage.clear();
+    TestBed.configureTestingModule({ providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), provideAppIcons()] });
+  });
+
+  async function labelsFor(role: string | null): Promise<(string | undefined)[]> {
+    signInAsAda(aMe({ partnerMemberships: role ? [{ ...NORTHWIND, role }] : [] }));
+    fixture = TestBed.createComponent(SideNav);
+    await fixture.whenStable();
+    return Array.from((fixture.nativeElement as HTMLElement).querySelectorAll('a'), (link) => link.textContent?.trim());
+  }
+
+  it.each(['owner', 'admin'])('offers an %s both partner pages', async (role) => {
+    expect(await labelsFor(role)).toEqual(['Home', 'Partner admins', 'Partner settings', 'My account', 'Dev mailbox']);
+  });
+
+  it.each(['manager', 'helpdesk', 'readonly'])('offers a %s the settings only', async (role) => {
+    expect(await labelsFor(role)).toEqual(['Home', 'Partner settings', 'My account', 'Dev mailbox']);
+  });
+
+  it('offers an admin of no partner neither', async () => {
+    expect(await labelsFor(null)).toEqual(['Home', 'My account', 'Dev mailbox']);
+  });
+
+  it('links to the partner pages', async () => {
+    await labelsFor('owner');
+    const hrefs = Array.from((fixture.nativeElement as HTMLElement).querySelectorAll('a'), (link) => link.getAttribute('href'));
+    expect(hrefs).toContain('/partner/admins');
+    expect(hrefs).toContain('/partner/settings');
+  });
+});

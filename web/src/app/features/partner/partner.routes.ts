@@ -1,0 +1,21 @@
+import { type Routes } from '@angular/router';
+
+import { ADMINS_VIEWERS, PARTNER_ROLES } from './partner-role';
+import { partnerRoleGuard } from './partner-role.guard';
+
+/** The partner's own pages, each loaded when first opened and open to the roles the API serves. */
+export const PARTNER_ROUTES: Routes = [
+  { path: '', pathMatch: 'full', redirectTo: 'settings' },
+  {
+    path: 'admins',
+    title: 'Partner admins · MTP',
+    canActivate: [partnerRoleGuard(ADMINS_VIEWERS)],
+    loadComponent: () => import('./admins/admins-page').then((m) => m.PartnerAdminsPage),
+  },
+  {
+    path: 'settings',
+    title: 'Partner settings · MTP',
+    canActivate: [partnerRoleGuard(PARTNER_ROLES)],
+    loadComponent: () => import('./settings/settings-page').then((m) => m.PartnerSettingsPage),
+  },
+];

@@ -1,0 +1,94 @@
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { MATERIAL_ANIMATIONS } from '@angular/material/core';
+import { provideRouter, withComponentInputBinding } from '@angular/router';
+import {
+  type PartnerAdminDto,
+  type PartnerInvitationDto,
+  type PartnerOrgDto,
+  type PartnerOrgPageDto,
+  type PartnerSettingsDto,
+} from '@mtp/api-client';
+
+import { ACME, GLOBEX } from '../../../../testing/org-console-fixtures';
+import { aMe, signInAsAda } from '../../../../testing/session-fixtures';
+import { routes } from '../../../app.routes';
+import { authInterceptor } from '../../../core/auth/auth.interceptor';
+import { apiProblemInterceptor } from '../../../core/http/api-problem.interceptor';
+import { provideAppIcons } from '../../../core/icons/app-icons';
+import { SEARCH_DEBOUNCE_MS } from '../../../shared/forms/search-debounce';
+
+export const NORTHWIND = { partnerId: 'p1', partnerName: 'Northwind MSP' };
+
+export function partnerPath(rest: string): string {
+  return `/api/v1/partner${rest}`;
+}
+
+/** The app's own routes and interceptors, signed in as Ada with this role in Northwind (none: no partner). */
+export function setUpPartner(role: string | null): HttpTestingController {
+  localStorage.clear();
+  TestBed.configureTestingModule({
+    providers: [
+      provideRouter(routes, withComponentInputBinding()),
+      provideHttpClient(withInterceptors([authInterceptor, apiProblemInterceptor])),
+      provideHttpClientTesting(),
+      provideAppIcons(),
+      { provide: SEARCH_DEBOUNCE_MS, useValue: 0 },
+      // Dialogs and menus close at once, as a test has no time for their animations.
+      { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
+    ],
+  });
+  signInAsAda(aMe({ partnerMemberships: role ? [{ ...NORTHWIND, role }] : [] }));
+  return TestBed.inject(HttpTestingController);
+}
+
+export function anAdmin(overrides: Partial<PartnerAdminDto> = {}): PartnerAdminDto {
+  return {
+    administratorId: 'a1', email: 'ada@partner.example', name: 'Ada Lovelace', role: 'owner', orgAccess: 'all', orgs: [],
+    status: 'active', lastLoginAt: '2026-11-20T09:30:00.000Z', addedAt: '2026-01-05T10:00:00.000Z', you: true,
+    ...overrides,
+  };
+}
+
+/** A helpdesk admin who reaches three orgs: more than a table cell names. */
+export function aHelpdesk(overrides: Partial<PartnerAdminDto> = {}): PartnerAdminDto {
+  return anAdmin({
+    administratorId: 'a2', email: 'grace@partner.example', name: 'Grace Hopper', role: 'helpdesk', orgAccess: 'selected',
+    orgs: [{ orgId: ACME.orgId, name: ACME.orgName }, { orgId: GLOBEX.orgId, name: GLOBEX.orgName }, { orgId: 'c'.repeat(24), name: 'Initech' }],
+    lastLoginAt: null, you: false, ...overrides,
+  });
+}
+
+export function anInvitation(overrides: Partial<PartnerInvitationDto> = {}): PartnerInvitationDto {
+  return {
+    id: 'i1', email: 'new@partner.example', role: 'manager', orgAccess: 'all', orgs: [], status: 'pending', invitedBy: 'Ada Lovelace',
+    createdAt: '2026-11-18T10:00:00.000Z', expiresAt: '2026-11-25T10:00:00.000Z', lastSentAt: '2026-11-19T10:00:00.000Z', sentCount: 2,
+    ...overrides,
+  };
+}
+
+export function aPartnerOrg(org = ACME, overrides: Partial<PartnerOrgDto> = {}): PartnerOrgDto {
+  return {
+    orgId: org.orgId, name: org.orgName, status: 'active', associatedSince: '2026-03-01T10:00:00.000Z', associationSource: 'verified',
+    usersTotal: 48, usersActive: 40, usersLockedOut: 2, systemsTotal: 36, admins: 3, mfaCoveragePercent: 62.5,
+    ...overrides,
+  };
+}
+
+export function anOrgPage(items: PartnerOrgDto[], total = items.length, offset = 0, limit = 25): PartnerOrgPageDto {
+  return { items, total, limit, offset };
+}
+
+export function aSettings(overrides: Partial<PartnerSettingsDto> = {}): PartnerSettingsDto {
+  return {
+    partnerId: NORTHWIND.partnerId, name: NORTHWIND.partnerName, kind: 'msp', status: 'active', createdAt: '2025-06-01T10:00:00.000Z',
+    policy: { mfaRequired: true, launchReasonRequired: false, launchSessionMinutes: 60 },
+    ...overrides,
+  };
+}
+
+/** A request's query as a plain object, to compare whole. */
+export function queryOf(request: { request: { params: { keys(): string[]; get(name: string): string | null } } }): Record<string, string | null> {
+  return Object.fromEntries(request.request.params.keys().map((key) => [key, request.request.params.get(key)]));
+}
