@@ -54,7 +54,7 @@ export function partnerApplicationResource(services: { applications: Application
         }),
         reject: serviceRecordAction({
           icon: 'XCircle',
-          guard: 'Reject this application? The applicant is not told by email.',
+          guard: 'Reject this application? The applicant is told by email.',
           isVisible: isNew,
           run: async (record, actor) => {
             await services.applications.reject(String(record.id()), null, actor);

@@ -8,6 +8,7 @@ import { DomainError, NotFoundError } from '../../common/domain-error.js';
 import type { RequestContext } from '../../common/http/request-context.js';
 import { RateLimiter, type RateLimit } from '../../identity/rate-limit/rate-limiter.js';
 import { MailService } from '../../mail/mail.service.js';
+import { applicationDeclinedEmail } from '../../mail/templates/application-declined.js';
 import { applicationReceivedEmail } from '../../mail/templates/application-received.js';
 import { PartnerInvitationsService } from '../invitations/partner-invitations.service.js';
 import type { Partner } from '../partner.entity.js';
@@ -84,6 +85,10 @@ export class ApplicationsService {
     await this.dataSource.transaction(async (manager) => {
       const application = await this.lockNew(applicationId, manager);
       await manager.update(PartnerApplication, { id: application.id }, { status: 'rejected', handledAt: this.clock.now(), handledBy: actor.id, handledNote: note });
+      await this.mail.enqueue(manager, {
+        to: application.email,
+        template: applicationDeclinedEmail({ contactName: application.contactName, company: application.company, kind: application.kind }),
+      });
       await this.audit.record(manager, {
         actor: { type: actor.type, id: actor.id, label: actor.label },
         action: 'partners.application.rejected',

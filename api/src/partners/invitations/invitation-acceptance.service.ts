@@ -14,6 +14,9 @@ import { partnerAudit } from '../partner-actor.js';
 import { PartnerInvitation } from './partner-invitation.entity.js';
 import type { InvitationPreviewDto } from './partner-invitations.dto.js';
 
+/** The first key of the transaction locks that take acceptances for one address in turn. */
+const ACCOUNT_LOCK_SPACE = 70_008;
+
 /**
  * The invited person's side: look at the invitation, then accept it by choosing a password (a new
  * account) or giving the existing account's. Either way the next step is MFA, as at any sign-in.
@@ -60,6 +63,10 @@ export class InvitationAcceptanceService {
   private async join(token: string, context: RequestContext, account: (manager: EntityManager) => Promise<string>): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const invitation = await this.usable(manager, token, true);
+      // Invitations of two partners to one new address, accepted at once, would both create the account and
+      // collide on its unique email (a 500); taken in turn, the second finds the account and is refused as
+      // belonging to the other partner.
+      await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [ACCOUNT_LOCK_SPACE, invitation.email]);
       const administratorId = await account(manager);
       const orgs = invitation.orgIds.map((id) => ({ id, publicId: '', name: '' }));
       await this.admins.addMember(manager, invitation.partnerId, administratorId, { role: invitation.role, orgAccess: invitation.orgAccess, orgs }, invitation.invitedById);

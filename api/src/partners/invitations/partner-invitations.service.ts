@@ -18,6 +18,8 @@ import { PartnerInvitation } from './partner-invitation.entity.js';
 import type { PartnerInvitationDto } from './partner-invitations.dto.js';
 
 export const INVITATION_VALID_MINUTES = 7 * 24 * 60;
+/** The first key of the transaction locks that take invitations of one address in turn. */
+const OPEN_INVITATION_LOCK_SPACE = 70_007;
 
 const notFound = () => new NotFoundError('partners.invitation_not_found', 'There is no such invitation for your partner');
 
@@ -40,6 +42,9 @@ export class PartnerInvitationsService {
     const run = async (manager: EntityManager) => {
       const partner = await manager.findOneByOrFail(Partner, { id: partnerId });
       const email = input.email.trim().toLowerCase();
+      // Two invitations of one address at once (a double click) would both find no open one to replace and
+      // collide on the one-open-invitation index (a 500); taken in turn, the second replaces the first.
+      await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [OPEN_INVITATION_LOCK_SPACE, `${partnerId}:${email}`]);
       await this.admins.assertInvitable(partnerId, email, manager);
       const access = await this.admins.grant(partnerId, input, manager);
       await manager.update(PartnerInvitation, { partnerId, email, acceptedAt: IsNull(), revokedAt: IsNull() }, { revokedAt: this.clock.now() });
@@ -56,7 +61,7 @@ export class PartnerInvitationsService {
           lastSentAt: this.clock.now(),
           invitedByType: actor.type,
           invitedById: actor.id,
-          invitedByLabel: actor.label ?? (await this.labelOf(actor)),
+          invitedByLabel: await this.inviterLabel(actor),
         }),
       );
       await this.send(manager, partner, invitation, token);
@@ -125,9 +130,10 @@ export class PartnerInvitationsService {
     return new Date(this.clock.now().getTime() + INVITATION_VALID_MINUTES * 60_000);
   }
 
-  private async labelOf(actor: PartnerActor): Promise<string> {
+  /** What the invitee reads as the sender: a partner admin's email, never a staff member's (the audit keeps that). */
+  private async inviterLabel(actor: PartnerActor): Promise<string> {
     if (actor.type !== 'administrator' || !actor.id) return 'The platform team';
-    return (await this.administrators.findById(actor.id))?.email ?? 'An admin of your partner';
+    return actor.label ?? (await this.administrators.findById(actor.id))?.email ?? 'An admin of your partner';
   }
 
   private async describe(rows: PartnerInvitation[]): Promise<PartnerInvitationDto[]> {

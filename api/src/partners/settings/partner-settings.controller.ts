@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Patch } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DomainError } from '../../common/domain-error.js';
 import { ClientContext, type RequestContext } from '../../common/http/request-context.js';
 import type { PartnerScope } from '../../identity/access/partner-access.js';
 import { CurrentPartner, PartnerAdmin } from '../partner-access.decorators.js';
@@ -26,7 +27,9 @@ export class PartnerSettingsController {
   @ApiOperation({ operationId: 'updatePartnerSettings', summary: 'Changes the name or policy (owners)' })
   @ApiOkResponse({ type: PartnerSettingsDto })
   async update(@CurrentPartner() scope: PartnerScope, @Body() body: UpdatePartnerSettingsDto, @ClientContext() context: RequestContext): Promise<PartnerSettingsDto> {
-    const { mfaRequired: _alwaysOn, ...policy } = body.policy ?? {};
+    const { mfaRequired, ...policy } = body.policy ?? {};
+    // Its own code (not a field problem): the portal explains that MFA stays on, as the contract says.
+    if (mfaRequired === false) throw new DomainError('partners.mfa_required', 400, 'MFA is required for every admin of a partner and cannot be turned off');
     return settingsOf(await this.partners.updateSettings(scope.partnerId, { name: body.name, policy }, adminActor(scope, context)));
   }
 }

