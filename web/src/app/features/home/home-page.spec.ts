@@ -62,6 +62,13 @@ describe('HomePage', () => {
     expect(link?.textContent?.trim()).toBe('Sign in');
   });
 
+  it('points a visitor who is not a partner yet to the application and evaluation forms', async () => {
+    await open();
+
+    expect(page().querySelector<HTMLAnchorElement>('a[href="/apply"]')?.textContent?.trim()).toBe('Become a partner');
+    expect(page().querySelector<HTMLAnchorElement>('a[href="/apply/evaluation"]')?.textContent?.trim()).toBe('request an evaluation');
+  });
+
   it('greets a signed-in admin by name and says no organizations are connected yet', async () => {
     signInAsAda(aMe());
     await open();
