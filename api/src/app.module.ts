@@ -12,6 +12,7 @@ import { LoggingModule } from './logging/logging.module.js';
 import { MailModule } from './mail/mail.module.js';
 import { OrgsModule } from './orgs/orgs.module.js';
 import { PartnersModule } from './partners/partners.module.js';
+import { VerificationModule } from './verification/verification.module.js';
 import { WebAppModule } from './web-app.module.js';
 
 @Module({})
@@ -30,6 +31,7 @@ export class AppModule {
         MailModule,
         OrgsModule,
         PartnersModule,
+        VerificationModule,
         BackofficeModule,
         SeedModule,
         WebAppModule.forRoot(config.env.WEB_DIST_DIR, config.env.NODE_ENV !== 'test'),

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AuditEvent } from '../src/audit/audit-event.entity.js';
 import { PartnerInvitationsService } from '../src/partners/invitations/partner-invitations.service.js';
@@ -11,6 +12,7 @@ import { createOrg } from './support/org-factory.js';
 import { createPartner, createPartnerAdmin, membershipsOf } from './support/partner-fixtures.js';
 import { signIn } from './support/sign-in.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
+import { seedVerification } from './support/verification-fixtures.js';
 
 type Method = 'get' | 'post' | 'patch' | 'delete';
 
@@ -30,6 +32,8 @@ interface PartnerRoute {
 
 const ANY_ROLE = PARTNER_ROLES;
 const OWNER = ['owner'] as const;
+/** Who may grow or check the portfolio: verification and new orgs. */
+const PORTFOLIO = ['owner', 'admin'] as const;
 
 describe('partner routes: who may call what', () => {
   const clock = new FakeClock();
@@ -41,11 +45,21 @@ describe('partner routes: who may call what', () => {
   /** The admin the PATCH row changes (and changes back to nothing worse than helpdesk). */
   let target: TestAdministrator;
   let emails = 0;
+  let verifiedOrgs = 0;
 
   const bearer = async (administrator: TestAdministrator) => `Bearer ${(await signIn(testApp.http, administrator, clock)).accessToken}`;
   const nextEmail = () => `invitee${(emails += 1)}@access.example`;
   const inviteBySystem = (partnerId: string) =>
     testApp.app.get(PartnerInvitationsService).invite(partnerId, { email: nextEmail(), role: 'readonly', orgAccess: 'all' }, SYSTEM_ACTOR);
+  /**
+   * A pending verification of a fresh, free org whose code the test knows: written to the table, so
+   * that preparing 5 calls a route does not run into the verification rate limits it would test.
+   */
+  const pendingVerification = async () => {
+    const org = await createOrg(testApp.app.get(DataSource), { name: `Verify Org ${(verifiedOrgs += 1)}` });
+    return seedVerification(testApp.app, clock, { partnerId: partner.id, requestedBy: admins.owner, org, email: nextEmail() });
+  };
+  const randomOrgId = () => randomBytes(12).toString('hex');
 
   const routes: PartnerRoute[] = [
     { operationId: 'getPartnerSettings', method: 'get', path: '/api/v1/partner/settings', allowed: ANY_ROLE, status: 200, prepare: async () => ({}) },
@@ -58,6 +72,59 @@ describe('partner routes: who may call what', () => {
       prepare: async () => ({ body: { policy: { launchSessionMinutes: 90 } } }),
     },
     { operationId: 'listPartnerOrgs', method: 'get', path: '/api/v1/partner/orgs', allowed: ANY_ROLE, status: 200, prepare: async () => ({}) },
+    {
+      operationId: 'createPartnerOrg',
+      method: 'post',
+      path: '/api/v1/partner/orgs',
+      allowed: PORTFOLIO,
+      status: 201,
+      prepare: async () => ({ body: { name: `New Customer ${emails + 1}`, adminEmail: nextEmail() } }),
+    },
+    {
+      operationId: 'requestVerification',
+      method: 'post',
+      path: '/api/v1/partner/verifications',
+      allowed: PORTFOLIO,
+      status: 202,
+      // A fresh recipient each time (3 an hour each); each admin calls it once here (5 each per 10 minutes).
+      prepare: async () => ({ body: { orgId: randomOrgId(), email: nextEmail() } }),
+    },
+    {
+      operationId: 'requestVerifications',
+      method: 'post',
+      path: '/api/v1/partner/verifications/bulk',
+      allowed: PORTFOLIO,
+      status: 200,
+      prepare: async () => ({ body: { rows: [{ orgId: randomOrgId(), email: nextEmail() }] } }),
+    },
+    { operationId: 'listVerifications', method: 'get', path: '/api/v1/partner/verifications', allowed: PORTFOLIO, status: 200, prepare: async () => ({}) },
+    {
+      operationId: 'submitVerificationCode',
+      method: 'post',
+      path: '/api/v1/partner/verifications/{verificationId}/code',
+      allowed: PORTFOLIO,
+      status: 200,
+      prepare: async () => {
+        const { id, code } = await pendingVerification();
+        return { params: { verificationId: id }, body: { code } };
+      },
+    },
+    {
+      operationId: 'resendVerification',
+      method: 'post',
+      path: '/api/v1/partner/verifications/{verificationId}/resend',
+      allowed: PORTFOLIO,
+      status: 200,
+      prepare: async () => ({ params: { verificationId: (await pendingVerification()).id } }),
+    },
+    {
+      operationId: 'cancelVerification',
+      method: 'delete',
+      path: '/api/v1/partner/verifications/{verificationId}',
+      allowed: PORTFOLIO,
+      status: 204,
+      prepare: async () => ({ params: { verificationId: (await pendingVerification()).id } }),
+    },
     { operationId: 'listPartnerAdmins', method: 'get', path: '/api/v1/partner/admins', allowed: ['owner', 'admin'], status: 200, prepare: async () => ({}) },
     {
       operationId: 'updatePartnerAdmin',

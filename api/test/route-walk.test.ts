@@ -97,6 +97,9 @@ describe('every route declares who may call it (deny by default)', () => {
         'POST /api/v1/public/applications',
         'POST /api/v1/public/invitations/accept',
         'POST /api/v1/public/invitations/lookup',
+        'POST /api/v1/public/verifications/approve',
+        'POST /api/v1/public/verifications/decline',
+        'POST /api/v1/public/verifications/lookup',
       ].sort(),
     );
   });

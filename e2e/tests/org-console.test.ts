@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchBrowser, newWatchedContext, type PageProblem, type WatchedContext, type WatchedPage } from '../support/browser.js';
 import { startPortal, type PortalProcess } from '../support/portal-process.js';
+import { expectVisible } from '../support/pages.js';
 import { freshTotpCode } from '../support/totp.js';
 
 const OLIVIA = 'olivia@demo.mtp.local';
@@ -151,16 +152,6 @@ async function eventually<T>(read: () => Promise<T>, wanted: T): Promise<T> {
     value = await read();
   }
   return value;
-}
-
-async function expectVisible(locator: Locator): Promise<void> {
-  try {
-    await locator.waitFor({ state: 'visible' });
-  } catch (error) {
-    // A bare timeout says nothing of why: add what the page showed at that moment.
-    const shown = await locator.page().locator('body').innerText().catch(() => '(the page is gone)');
-    throw new Error(`${(error as Error).message}\n--- the page showed:\n${shown.slice(0, 3000)}`);
-  }
 }
 
 async function expectFocused(locator: Locator): Promise<void> {

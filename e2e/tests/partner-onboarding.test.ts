@@ -1,5 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser, newWatchedContext, type PageProblem, type WatchedContext, type WatchedPage } from '../support/browser.js';
+import { launchBrowser, newWatchedContext, type WatchedContext, type WatchedPage } from '../support/browser.js';
+import { expectVisible, partnerOrgNames, problemsBeyondSignedOutRefresh } from '../support/pages.js';
 import { startPortal, type DemoAccount, type PortalProcess } from '../support/portal-process.js';
 import { freshTotpCode } from '../support/totp.js';
 
@@ -84,8 +85,8 @@ describe('a partner from its application to its first helpdesk admin', () => {
   it('brings the owner in from the emailed invitation, through MFA set-up, to the partner’s three orgs', async () => {
     await acceptInvitationFromMailbox(applicant.page, OWNER, 'owner');
     await expectVisible(applicant.page.getByRole('heading', { level: 1, name: `Welcome, ${OWNER.name}` }));
-    expect(await orgNames(applicant.page)).toEqual(PORTFOLIO);
-    expect(unexpected(applicant.problems)).toEqual([]);
+    expect(await partnerOrgNames(applicant.page)).toEqual(PORTFOLIO);
+    expect(problemsBeyondSignedOutRefresh(applicant.problems)).toEqual([]);
   });
 
   it('lets the owner invite a helpdesk admin limited to two of the orgs', async () => {
@@ -109,17 +110,17 @@ describe('a partner from its application to its first helpdesk admin', () => {
     await expectVisible(page.locator('mat-snack-bar-container').getByText(`Invitation sent to ${HELPDESK.email}`));
     const invitation = page.getByRole('table', { name: 'Invitations' }).getByRole('row').filter({ hasText: HELPDESK.email });
     await expectVisible(invitation.getByText('Pending', { exact: true }));
-    expect(unexpected(applicant.problems)).toEqual([]);
+    expect(problemsBeyondSignedOutRefresh(applicant.problems)).toEqual([]);
   });
 
   it('shows the helpdesk admin, once in, only the two orgs they were given', async () => {
     const helpdesk = await newProfile();
     await acceptInvitationFromMailbox(helpdesk.page, HELPDESK, 'helpdesk');
     await expectVisible(helpdesk.page.getByRole('heading', { level: 1, name: `Welcome, ${HELPDESK.name}` }));
-    expect(await orgNames(helpdesk.page)).toEqual(HELPDESK_ORGS);
+    expect(await partnerOrgNames(helpdesk.page)).toEqual(HELPDESK_ORGS);
     // A helpdesk admin manages no admins: the page is not in their menu.
     expect(await helpdesk.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Partner admins' }).count()).toBe(0);
-    expect(unexpected(helpdesk.problems)).toEqual([]);
+    expect(problemsBeyondSignedOutRefresh(helpdesk.problems)).toEqual([]);
   });
 });
 
@@ -178,31 +179,8 @@ async function acceptInvitationFromMailbox(page: Page, person: { name: string; e
   await page.waitForURL((url) => url.pathname === '/');
 }
 
-/** The names in the home page's organizations table, once it has loaded. */
-async function orgNames(page: Page): Promise<string[]> {
-  const table = page.getByRole('table', { name: 'Organizations' });
-  await expectVisible(table.getByRole('row').nth(1));
-  await page.getByLabel('Loading organizations').waitFor({ state: 'detached' });
-  const names = table.locator('tr[data-org-id] td:first-child');
-  return (await names.allInnerTexts()).map((name) => name.trim()).sort();
-}
-
-async function expectVisible(locator: Locator): Promise<void> {
-  try {
-    await locator.waitFor({ state: 'visible' });
-  } catch (error) {
-    const shown = await locator.page().locator('body').innerText().catch(() => '(the page is gone)');
-    throw new Error(`${(error as Error).message}\n--- the page showed:\n${shown.slice(0, 3000)}`);
-  }
-}
-
 /** Material focuses a dialog's first field when it has finished opening: type only after that. */
 async function expectFocusSettled(locator: Locator): Promise<void> {
   const handle = await locator.elementHandle();
   await locator.page().waitForFunction((element) => document.activeElement === element, handle);
-}
-
-/** What went wrong on a page, apart from the refresh the portal tries before anyone has signed in. */
-function unexpected(problems: PageProblem[]): PageProblem[] {
-  return problems.filter((problem) => !(problem.kind === 'console error' && problem.text.includes('401')));
 }

@@ -18,6 +18,7 @@ import { PartnerInvitationsController } from './invitations/partner-invitations.
 import { PartnerInvitationsService } from './invitations/partner-invitations.service.js';
 import { PublicInvitationsController } from './invitations/public-invitations.controller.js';
 import { PartnerOrgsController } from './orgs/partner-orgs.controller.js';
+import { PartnerOrgsService } from './orgs/partner-orgs.service.js';
 import { Partner } from './partner.entity.js';
 import { PartnersService } from './partners.service.js';
 import { StaffPartnersService } from './staff-partners.service.js';
@@ -32,7 +33,7 @@ import { PartnerSettingsController } from './settings/partner-settings.controlle
     OrgsModule,
   ],
   controllers: [PartnerSettingsController, PartnerOrgsController, PartnerAdminsController, PartnerInvitationsController, PublicInvitationsController, PublicApplicationsController],
-  providers: [PartnersService, StaffPartnersService, AssociationsService, PartnerAdminsService, PartnerInvitationsService, InvitationAcceptanceService, ApplicationsService],
+  providers: [PartnerOrgsService, PartnersService, StaffPartnersService, AssociationsService, PartnerAdminsService, PartnerInvitationsService, InvitationAcceptanceService, ApplicationsService],
   exports: [PartnersService, StaffPartnersService, AssociationsService, PartnerAdminsService, PartnerInvitationsService, ApplicationsService],
 })
 export class PartnersModule {}

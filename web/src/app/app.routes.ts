@@ -78,6 +78,11 @@ export const routes: Routes = [
       import('./features/invitations/accept-invitation-page').then((m) => m.AcceptInvitationPage),
   },
   {
+    path: 'verify-org',
+    title: 'Approve a partner · MTP',
+    loadComponent: () => import('./features/verification/approve-verification-page').then((m) => m.ApproveVerificationPage),
+  },
+  {
     path: 'partner',
     canActivate: [signedInGuard],
     loadChildren: () => import('./features/partner/partner.routes').then((m) => m.PARTNER_ROUTES),

@@ -14,6 +14,7 @@ import { partnerAssociationResource } from './partner-association.resource.js';
 import { partnerInvitationResource } from './partner-invitation.resource.js';
 import { partnerResource } from './partner.resource.js';
 import { staffUserResource } from './staff-user.resource.js';
+import { verificationRequestResource } from './verification-request.resource.js';
 
 /** The services the back-office's actions go through: every change is validated, audited and emailed there. */
 export interface BackofficeServices {
@@ -34,6 +35,7 @@ export function backofficeResources(services: BackofficeServices): ResourceWithO
     partnerInvitationResource(services),
     partnerAdminResource(services),
     partnerAssociationResource(services),
+    verificationRequestResource(),
     organizationResource(),
     staffUserResource(),
     auditEventResource(),

@@ -75,7 +75,7 @@ export class DemoSeedService {
     const orgAdminPassword = demoPassword();
     const orgAdmin = await this.administrators.create({ email: 'olivia@demo.mtp.local', name: 'Olivia Orgadmin', password: orgAdminPassword });
     const orgAdminSecret = await this.enroll({ type: 'administrator', id: orgAdmin.id }, orgAdmin.email);
-    accounts.push({ role: 'customer org admin of Acme, Globex and Tailspin (org console)', email: orgAdmin.email, password: orgAdminPassword, totpSecret: orgAdminSecret, signInAt: portal });
+    accounts.push({ role: 'customer org admin of Acme, Globex, Tailspin and Woodgrove (org console)', email: orgAdmin.email, password: orgAdminPassword, totpSecret: orgAdminSecret, signInAt: portal });
     await this.seedOrganizations(orgAdmin.id, { ownerId: admin.id, helpdeskId: helpdesk.id });
 
     mkdirSync(this.config.dataDir, { recursive: true });
@@ -93,7 +93,7 @@ export class DemoSeedService {
       { name: 'Fabrikam Design', domain: 'fabrikam.example', users: 9, systems: 7, admin: undefined, source: 'created' as const },
       // Customers no partner manages yet: to verify, or for staff to attach to a partner.
       { name: 'Tailspin Travel', domain: 'tailspin.example', users: 31, systems: 20, admin: orgAdminId, source: null },
-      { name: 'Woodgrove Bakery', domain: 'woodgrove.example', users: 12, systems: 8, admin: undefined, source: null },
+      { name: 'Woodgrove Bakery', domain: 'woodgrove.example', users: 12, systems: 8, admin: orgAdminId, source: null },
       { name: 'Litware Labs', domain: 'litware.example', users: 6, systems: 4, admin: undefined, source: null },
     ];
     await this.dataSource.transaction(async (manager) => {

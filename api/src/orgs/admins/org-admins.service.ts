@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service.js';
 import { DomainError, NotFoundError } from '../../common/domain-error.js';
 import { AppConfig } from '../../config/app-config.provider.js';
@@ -38,22 +38,28 @@ export class OrgAdminsService {
   }
 
   async add(scope: OrgScope, email: string, actor: OrgActor): Promise<OrgAdminDto> {
-    const administratorId = await this.dataSource.transaction(async (manager) => {
-      let administrator = await this.administrators.findByEmail(email, manager);
-      const invited = !administrator;
-      administrator ??= await this.administrators.create({ email, name: email.split('@')[0]! }, manager);
-      const already = await manager.findOneBy(OrgAdmin, { orgId: scope.orgId, administratorId: administrator.id });
-      if (already) throw new DomainError('orgs.admin_exists', 409, `${email} is already an administrator of this organization`);
-      await manager.insert(OrgAdmin, { orgId: scope.orgId, administratorId: administrator.id, addedBy: actor.principal.administratorId });
-      const setPasswordUrl = invited ? await this.passwordLinks.issueSetPasswordLink(manager, administrator.id, INVITATION_VALID_MINUTES) : undefined;
-      await this.mail.enqueue(manager, {
-        to: administrator.email,
-        template: orgAdminInvitationEmail({ orgName: scope.name, setPasswordUrl, expiresInMinutes: INVITATION_VALID_MINUTES, signInUrl: `${this.config.publicUrl}/sign-in` }),
-      });
-      await this.audit.record(manager, orgAudit(scope, actor, 'orgs.admin.added', { type: 'administrator', id: administrator.id }, { invited }));
-      return administrator.id;
-    });
+    const administratorId = await this.dataSource.transaction((manager) => this.addInTransaction(manager, scope, email, actor));
     return (await this.list(scope)).find((admin) => admin.administratorId === administratorId)!;
+  }
+
+  /**
+   * Makes `email` an admin of the org in the caller's transaction: an existing administrator is
+   * mapped, a new address is invited to choose a password. Emailed and audited either way.
+   */
+  async addInTransaction(manager: EntityManager, scope: OrgScope, email: string, actor: OrgActor): Promise<string> {
+    let administrator = await this.administrators.findByEmail(email, manager);
+    const invited = !administrator;
+    administrator ??= await this.administrators.create({ email, name: email.split('@')[0]! }, manager);
+    const already = await manager.findOneBy(OrgAdmin, { orgId: scope.orgId, administratorId: administrator.id });
+    if (already) throw new DomainError('orgs.admin_exists', 409, `${email} is already an administrator of this organization`);
+    await manager.insert(OrgAdmin, { orgId: scope.orgId, administratorId: administrator.id, addedBy: actor.principal.administratorId });
+    const setPasswordUrl = invited ? await this.passwordLinks.issueSetPasswordLink(manager, administrator.id, INVITATION_VALID_MINUTES) : undefined;
+    await this.mail.enqueue(manager, {
+      to: administrator.email,
+      template: orgAdminInvitationEmail({ orgName: scope.name, setPasswordUrl, expiresInMinutes: INVITATION_VALID_MINUTES, signInUrl: `${this.config.publicUrl}/sign-in` }),
+    });
+    await this.audit.record(manager, orgAudit(scope, actor, 'orgs.admin.added', { type: 'administrator', id: administrator.id }, { invited }));
+    return administrator.id;
   }
 
   /** Removes an admin; an org always keeps at least one. */

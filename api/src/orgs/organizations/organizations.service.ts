@@ -10,6 +10,7 @@ import { MembershipDirectory, type Memberships } from '../../identity/auth/membe
 import type { OrgActivityPageDto, OrgActivityQueryDto } from './org-activity.dto.js';
 import { orgAudit, type OrgActor } from '../org-actor.js';
 import { OrgAdmin } from '../admins/org-admin.entity.js';
+import { OrgAdminsService } from '../admins/org-admins.service.js';
 import { Organization } from './organization.entity.js';
 import type { OrgOverviewDto, UpdateOrgSettingsDto } from './organizations.dto.js';
 import { OrgStats } from './org-stats.entity.js';
@@ -27,6 +28,7 @@ export class OrganizationsService implements OnModuleInit, OrgAccessResolver {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly administrators: AdministratorsService,
+    private readonly orgAdmins: OrgAdminsService,
   ) {}
 
   onModuleInit(): void {
@@ -51,6 +53,24 @@ export class OrganizationsService implements OnModuleInit, OrgAccessResolver {
     const org = await manager.save(manager.create(Organization, { publicId: newPublicOrgId(), name: input.name.trim(), userCap: input.userCap ?? null }));
     if (input.firstAdminId) await manager.insert(OrgAdmin, { orgId: org.id, administratorId: input.firstAdminId, addedBy: null });
     return org;
+  }
+
+  /**
+   * A brand-new org for a partner's customer, with its first admin mapped or invited by email, in
+   * the caller's transaction (which also associates it with the partner).
+   */
+  async createWithFirstAdmin(
+    manager: EntityManager,
+    input: { name: string; adminEmail: string; userCap: number | null; passwordExpiryDays: number | null },
+    actor: OrgActor,
+  ): Promise<OrgScope> {
+    const org = await manager.save(
+      manager.create(Organization, { publicId: newPublicOrgId(), name: input.name.trim(), userCap: input.userCap, passwordExpiryDays: input.passwordExpiryDays }),
+    );
+    const scope = { orgId: org.id, publicId: org.publicId, name: org.name };
+    await this.audit.record(manager, orgAudit(scope, actor, 'orgs.created', { type: 'organization', id: org.publicId }));
+    await this.orgAdmins.addInTransaction(manager, scope, input.adminEmail, actor);
+    return scope;
   }
 
   async overview(scope: OrgScope): Promise<OrgOverviewDto> {

@@ -105,6 +105,15 @@ export class PartnerAdminsService {
     await this.replaceListedOrgs(manager, partnerId, administratorId, access);
   }
 
+  /**
+   * An org that joins the portfolio through an admin limited to listed orgs is added to their list,
+   * so that they reach what they just added; an admin reaching all orgs needs nothing.
+   */
+  async grantOrgToLimitedAdmin(manager: EntityManager, partnerId: string, administratorId: string, orgId: string): Promise<void> {
+    const member = await manager.findOneBy(PartnerAdmin, { partnerId, administratorId });
+    if (member?.orgAccess === 'selected') await manager.upsert(PartnerAdminOrg, { partnerId, administratorId, orgId }, ['partnerId', 'administratorId', 'orgId']);
+  }
+
   /** Refuses an invitation for someone who already belongs to a partner. */
   async assertInvitable(partnerId: string, email: string, manager = this.dataSource.manager): Promise<void> {
     const administrator = await this.administrators.findByEmail(email, manager);

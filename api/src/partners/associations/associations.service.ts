@@ -59,6 +59,11 @@ export class AssociationsService {
     return this.dataSource.transaction((manager) => this.attach(manager, { partnerId, org, source: 'staff', actor }));
   }
 
+  /** The partner that actively manages this org, if any. */
+  async activePartnerOf(orgId: string): Promise<string | null> {
+    return (await this.dataSource.manager.findOneBy(PartnerAssociation, { orgId, status: 'active' }))?.partnerId ?? null;
+  }
+
   /** Every org the partner actively manages. */
   async activeOrgIds(partnerId: string): Promise<string[]> {
     const rows = await this.dataSource.manager.find(PartnerAssociation, { select: { orgId: true }, where: { partnerId, status: 'active' } });
@@ -91,8 +96,9 @@ export class AssociationsService {
   }
 
   /** A page of the orgs in this admin's reach, with their figures and how each came to the partner. */
-  async listInScope(scope: PartnerScope, query: { search?: string; limit: number; offset: number }): Promise<{ items: PortfolioOrg[]; total: number }> {
-    const page = await this.orgs.summaries(await this.orgIdsInScope(scope), query);
+  async listInScope(scope: PartnerScope, query: { search?: string; limit: number; offset: number; orgIds?: string[] }): Promise<{ items: PortfolioOrg[]; total: number }> {
+    const reachable = await this.orgIdsInScope(scope);
+    const page = await this.orgs.summaries(query.orgIds ? reachable.filter((id) => query.orgIds!.includes(id)) : reachable, query);
     const associations = page.items.length
       ? await this.dataSource.manager.find(PartnerAssociation, { where: { partnerId: scope.partnerId, status: 'active', orgId: In(page.items.map((org) => org.id)) } })
       : [];

@@ -24,7 +24,7 @@ describe('the partner entries of the side navigation', () => {
   }
 
   it.each(['owner', 'admin'])('offers an %s both partner pages', async (role) => {
-    expect(await labelsFor(role)).toEqual(['Home', 'Partner admins', 'Partner settings', 'My account', 'Dev mailbox']);
+    expect(await labelsFor(role)).toEqual(['Home', 'Verifications', 'Partner admins', 'Partner settings', 'My account', 'Dev mailbox']);
   });
 
   it.each(['manager', 'helpdesk', 'readonly'])('offers a %s the settings only', async (role) => {

@@ -1,5 +1,6 @@
 import { type Routes } from '@angular/router';
 
+import { VERIFIERS } from '../verification/verification-roles';
 import { ADMINS_VIEWERS, PARTNER_ROLES } from './partner-role';
 import { partnerRoleGuard } from './partner-role.guard';
 
@@ -11,6 +12,18 @@ export const PARTNER_ROUTES: Routes = [
     title: 'Partner admins · MTP',
     canActivate: [partnerRoleGuard(ADMINS_VIEWERS)],
     loadComponent: () => import('./admins/admins-page').then((m) => m.PartnerAdminsPage),
+  },
+  {
+    path: 'verifications',
+    title: 'Verifications · MTP',
+    canActivate: [partnerRoleGuard(VERIFIERS)],
+    loadComponent: () => import('../verification/verifications-page').then((m) => m.VerificationsPage),
+  },
+  {
+    path: 'verifications/bulk',
+    title: 'Verify many organizations · MTP',
+    canActivate: [partnerRoleGuard(VERIFIERS)],
+    loadComponent: () => import('../verification/bulk-page').then((m) => m.BulkVerificationPage),
   },
   {
     path: 'settings',

@@ -1,0 +1,25 @@
+import type { Locator, Page } from 'playwright-core';
+import type { PageProblem } from './browser.js';
+
+/** Waits for the locator to show; on a timeout, says what the page showed instead (a bare timeout says nothing of why). */
+export async function expectVisible(locator: Locator): Promise<void> {
+  try {
+    await locator.waitFor({ state: 'visible' });
+  } catch (error) {
+    const shown = await locator.page().locator('body').innerText().catch(() => '(the page is gone)');
+    throw new Error(`${(error as Error).message}\n--- the page showed:\n${shown.slice(0, 3000)}`);
+  }
+}
+
+/** The names in the partner home page's organizations table, once it has loaded. */
+export async function partnerOrgNames(page: Page): Promise<string[]> {
+  const table = page.getByRole('table', { name: 'Organizations' });
+  await expectVisible(table.locator('tr[data-org-id]').first());
+  await page.getByLabel('Loading organizations').waitFor({ state: 'detached' });
+  return (await table.locator('tr[data-org-id] td:first-child').allInnerTexts()).map((name) => name.trim());
+}
+
+/** What went wrong on a page, apart from the session refresh the portal tries before anyone has signed in. */
+export function problemsBeyondSignedOutRefresh(problems: PageProblem[]): PageProblem[] {
+  return problems.filter((problem) => !(problem.kind === 'console error' && problem.text.includes('401')));
+}
