@@ -1,5 +1,6 @@
 // Verification requests through the API: their latency (p50/p95) and whether the answer's timing
-// tells a real request (code sent) from one naming an unknown org or a non-admin email. The rate
+// tells a real request (code sent) from one naming an unknown org or a non-admin email. Every answer
+// is held to a floor of 40 ms by design (EVEN_ANSWER_MS), so the latency sits just above it. The rate
 // limits (5 per admin per 10 minutes, 3 per recipient per hour) would stop a benchmark after a few
 // requests: the counters are cleared before each one, since the limits are not what is measured.
 import { randomBytes } from 'node:crypto';
@@ -48,13 +49,13 @@ try {
   for (let round = 0; round < ROUNDS; round += 1) for (const name of Object.keys(cases)) latencies[name].push(await ask(name));
 
   const all = Object.values(latencies).flat().sort((a, b) => a - b);
-  report('POST /partner/verifications p50 (all cases)', percentile(all, 50).toFixed(1), 'ms', 50);
+  report('POST /partner/verifications p50 (all cases)', percentile(all, 50).toFixed(1), 'ms', 60);
   report('POST /partner/verifications p95 (all cases)', percentile(all, 95).toFixed(1), 'ms', 100);
   const medians = {};
   for (const [name, values] of Object.entries(latencies)) {
     values.sort((a, b) => a - b);
     medians[name] = percentile(values, 50);
-    report(`  median, ${name}`, medians[name].toFixed(2), 'ms', 50);
+    report(`  median, ${name}`, medians[name].toFixed(2), 'ms', 60);
   }
   const real = medians['real (code sent)'];
   const spread = Math.max(...Object.values(medians)) - Math.min(...Object.values(medians));

@@ -188,8 +188,9 @@ describe('asking an org admin for a verification code', () => {
       for (const name of names.slice(1)) {
         const gap = Math.abs(medians[name] - medians.real);
         const larger = Math.max(medians[name], medians.real);
-        // Bounds a 2-core CI machine holds, yet far below the tens of milliseconds an email send or extra lookups would add.
-        expect([name, gap < 0.3 * larger, gap < 5]).toEqual([name, true, true]);
+        // Every answer is held to the same floor (EVEN_ANSWER_MS), so the medians meet there; the bounds
+        // leave room for a busy 2-core CI machine, and are far below what an email send would add.
+        expect([name, gap < 0.15 * larger, gap < 3]).toEqual([name, true, true]);
       }
     });
   });

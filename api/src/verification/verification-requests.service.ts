@@ -18,6 +18,7 @@ import { OrgDirectoryService } from '../orgs/organizations/org-directory.service
 import { AssociationsService } from '../partners/associations/associations.service.js';
 import { adminActor, partnerAudit } from '../partners/partner-actor.js';
 import { PartnersService } from '../partners/partners.service.js';
+import { answerNoSoonerThan, EVEN_ANSWER_MS } from './even-timing.js';
 import { newVerificationCode } from './verification-code.js';
 import { VERIFICATIONS_PER_ADMIN, VERIFICATIONS_PER_RECIPIENT, VERIFICATION_VALID_MINUTES } from './verification-limits.js';
 import { VerificationRequest, type UndeliverableReason } from './verification-request.entity.js';
@@ -49,7 +50,7 @@ export class VerificationRequestsService {
   async request(scope: PartnerScope, input: { orgId: string; email: string }, context: RequestContext): Promise<VerificationDto> {
     await this.count(VERIFICATIONS_PER_ADMIN, scope.administratorId);
     await this.count(VERIFICATIONS_PER_RECIPIENT, input.email);
-    return this.describe(await this.create(scope, input, context));
+    return this.describe(await answerNoSoonerThan(EVEN_ANSWER_MS, () => this.create(scope, input, context)));
   }
 
   /** Up to 25 rows at once, counted as one request of the admin; each row is reported on its own. */
@@ -68,7 +69,7 @@ export class VerificationRequestsService {
         results.push({ orgId, email, outcome: 'rate_limited', verificationId: null, message: `Too many requests to this address; try again in ${minutes(state.retryAfterSeconds)} minute(s)` });
         continue;
       }
-      const created = await this.create(scope, { orgId, email }, context);
+      const created = await answerNoSoonerThan(EVEN_ANSWER_MS, () => this.create(scope, { orgId, email }, context));
       results.push({ orgId, email, outcome: 'requested', verificationId: created.id, message: neutralMessage(email, orgId) });
     }
     return results;
@@ -86,7 +87,7 @@ export class VerificationRequestsService {
     const pending = await this.pendingOf(scope, verificationId, this.dataSource.manager);
     await this.count(VERIFICATIONS_PER_ADMIN, scope.administratorId);
     await this.count(VERIFICATIONS_PER_RECIPIENT, pending.recipientEmail);
-    await this.dataSource.transaction(async (manager) => {
+    await answerNoSoonerThan(EVEN_ANSWER_MS, () => this.dataSource.transaction(async (manager) => {
       const request = await this.pendingOf(scope, verificationId, manager, true);
       // Things change in 30 minutes: the email may no longer be an admin, or the org may have found a partner.
       const { reason } = await this.assess(scope.partnerId, request.enteredOrgId, request.recipientEmail);
@@ -106,7 +107,7 @@ export class VerificationRequestsService {
       });
       if (deliverable) await this.send(manager, scope, request, code, token);
       await this.audit.record(manager, partnerAudit(scope.partnerId, adminActor(scope, context), 'verification.resent', { type: 'verification', id: request.id }, { orgId: request.enteredOrgId }));
-    });
+    }));
     return this.describe(await this.dataSource.manager.findOneByOrFail(VerificationRequest, { id: verificationId }));
   }
 
