@@ -103,7 +103,14 @@ describe('a partner from its application to its first helpdesk admin', () => {
     await dialog.getByRole('radio', { name: 'Selected organizations only' }).check();
     for (const name of HELPDESK_ORGS) {
       await dialog.getByRole('combobox', { name: 'Search organizations' }).fill(name.split(' ')[0]!);
+      // The list answers the search after a pause in typing: choose only once it shows that answer
+      // alone, or the click lands on a list that is being replaced.
+      await page.waitForFunction((wanted) => {
+        const options = Array.from(document.querySelectorAll('mat-option'));
+        return options.length === 1 && (options[0]!.textContent ?? '').includes(wanted);
+      }, name);
       await page.getByRole('option', { name: new RegExp(name) }).click();
+      await expectVisible(dialog.locator('mat-chip-row').filter({ hasText: name }));
     }
     await dialog.getByRole('button', { name: 'Send invitation' }).click();
 

@@ -80,6 +80,9 @@ describe('inviting a partner admin', () => {
     const search = await loader().getHarness(MatAutocompleteHarness);
     await search.enterText('glo');
     await settle(harness);
+    // Before the server answers, the list already narrows to what is typed, and keeps it meanwhile.
+    const shown = await Promise.all((await search.getOptions()).map((option) => option.getText()));
+    expect(shown).toEqual([expect.stringContaining('Globex Retail')]);
     const searched = expectCall(http, ORGS);
     expect(queryOf(searched)).toEqual({ search: 'glo', limit: '100' });
     searched.flush(anOrgPage([aPartnerOrg(GLOBEX)]));

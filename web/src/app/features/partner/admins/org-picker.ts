@@ -40,12 +40,15 @@ export class OrgPicker {
   readonly access = input.required<AccessForm>();
 
   private readonly results = signal<PartnerOrgRefDto[]>([]);
+  /** What is typed now: the list narrows at once, before the server's answer to it arrives. */
+  private readonly typed = signal('');
   protected readonly loading = signal(true);
   protected readonly problem = signal<string | null>(null);
   /** What the list offers: the orgs found, less those already chosen. */
   protected readonly choices = computed(() => {
     const chosen = new Set(this.access().current().orgs.map((org) => org.orgId));
-    return this.results().filter((org) => !chosen.has(org.orgId));
+    const typed = this.typed().trim().toLowerCase();
+    return this.results().filter((org) => !chosen.has(org.orgId) && (!typed || org.name.toLowerCase().includes(typed) || org.orgId === typed));
   });
 
   constructor() {
@@ -75,12 +78,14 @@ export class OrgPicker {
   }
 
   protected onSearch(value: string): void {
+    this.typed.set(value);
     this.search$.next(value);
   }
 
   protected choose(event: MatAutocompleteSelectedEvent, input: HTMLInputElement): void {
     this.access().add(event.option.value as PartnerOrgRefDto);
     input.value = '';
+    this.typed.set('');
     this.search$.next('');
   }
 
