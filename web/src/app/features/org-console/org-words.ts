@@ -16,6 +16,10 @@ const ACTIONS: Record<string, string> = {
   'orgs.admin.added': 'added admin',
   'orgs.admin.removed': 'removed admin',
   'orgs.settings.updated': 'changed the settings',
+  'orgs.created': 'created the organization',
+  'partners.org.attached': 'put the organization under a partner’s management',
+  'verification.verified': 'verified a partner’s request to manage the organization',
+  'verification.declined': 'declined a partner’s request to manage the organization',
 };
 
 /** An event's action in words; an action the portal does not know yet is shown as the API names it. */
