@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AdministratorsService } from '../../identity/administrators/administrators.service.js';
 import { OrgAdmin } from '../admins/org-admin.entity.js';
+import { mfaCoveragePercent } from './org-figures.js';
 import { Organization } from './organization.entity.js';
 import { isPublicOrgId } from './public-org-id.js';
 
@@ -22,6 +23,7 @@ export interface OrgSummary extends OrgRef {
   usersActive: number;
   usersLockedOut: number;
   usersWithMfa: number;
+  mfaCoveragePercent: number | null;
   systemsTotal: number;
   admins: number;
 }
@@ -111,6 +113,7 @@ export class OrgDirectoryService {
         usersActive: row.users_active,
         usersLockedOut: row.users_locked,
         usersWithMfa: row.users_mfa,
+        mfaCoveragePercent: mfaCoveragePercent(row.users_mfa, row.users_total),
         systemsTotal: row.systems_total,
         admins: row.admins,
       })),

@@ -13,6 +13,7 @@ import { OrgAdmin } from '../admins/org-admin.entity.js';
 import { OrgAdminsService } from '../admins/org-admins.service.js';
 import { Organization } from './organization.entity.js';
 import type { OrgOverviewDto, UpdateOrgSettingsDto } from './organizations.dto.js';
+import { mfaCoveragePercent } from './org-figures.js';
 import { OrgStats } from './org-stats.entity.js';
 import { isPublicOrgId, newPublicOrgId } from './public-org-id.js';
 
@@ -100,7 +101,7 @@ export class OrganizationsService implements OnModuleInit, OrgAccessResolver {
         systemsTotal: stats.systemsTotal,
         systemsActive: stats.systemsActive,
         admins: stats.admins,
-        mfaCoveragePercent: stats.usersTotal > 0 ? Math.round((1000 * stats.usersMfa) / stats.usersTotal) / 10 : null,
+        mfaCoveragePercent: mfaCoveragePercent(stats.usersMfa, stats.usersTotal),
         passwordsExpiringIn14Days: expiring,
         newUsersLast7Days: new_users,
         lastActivityAt: stats.lastActivityAt,

@@ -54,6 +54,6 @@ function partnerOrgOf(org: PortfolioOrg): PartnerOrgDto {
     usersLockedOut: org.usersLockedOut,
     systemsTotal: org.systemsTotal,
     admins: org.admins,
-    mfaCoveragePercent: org.usersTotal > 0 ? Math.round((1000 * org.usersWithMfa) / org.usersTotal) / 10 : null,
+    mfaCoveragePercent: org.mfaCoveragePercent,
   };
 }
