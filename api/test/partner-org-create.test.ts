@@ -14,7 +14,6 @@ const PUBLIC_URL = 'https://portal.example.com';
 interface PartnerOrg {
   orgId: string;
   name: string;
-  associationSource: string;
 }
 
 describe('a partner creating a new customer org', () => {
@@ -64,14 +63,16 @@ describe('a partner creating a new customer org', () => {
       orgId: expect.stringMatching(/^[0-9a-f]{24}$/),
       name: 'Contoso Dental',
       status: 'active',
-      associatedSince: expect.any(String),
-      associationSource: 'created',
       usersTotal: 0,
       usersActive: 0,
+      usersSuspended: 0,
+      usersStaged: 0,
       usersLockedOut: 0,
       systemsTotal: 0,
+      systemsActive: 0,
       admins: 1,
       mfaCoveragePercent: null,
+      lastActivityAt: null,
     });
     // Listed like any other org of the partner, with the same figures.
     expect((await partnerOrgs(ownerAuth)).find((org) => org.orgId === created.body.orgId)).toEqual(created.body);
@@ -165,7 +166,7 @@ describe('a partner creating a new customer org', () => {
     expect(outOfReach.body.code).toBe('partners.org_not_found');
 
     const created = await create(limited, { name: 'Limited Creation', adminEmail: nextEmail(), cloneSettingsFrom: plain.publicId }).expect(201);
-    expect(created.body).toMatchObject({ name: 'Limited Creation', associationSource: 'created' });
+    expect(created.body).toMatchObject({ name: 'Limited Creation', usersTotal: 0 });
     expect((await partnerOrgs(limited)).map((org) => org.name)).toEqual(['Limited Creation', 'Plain Office']);
   });
 

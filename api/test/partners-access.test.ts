@@ -8,7 +8,7 @@ import { PARTNER_ROLES, type PartnerRole } from '../src/partners/partner-roles.j
 import { PartnersService } from '../src/partners/partners.service.js';
 import { FakeClock } from './support/fake-clock.js';
 import { createAdministrator, type TestAdministrator } from './support/identity-fixtures.js';
-import { createOrg } from './support/org-factory.js';
+import { addUsers, createOrg, type TestOrg } from './support/org-factory.js';
 import { createPartner, createPartnerAdmin, membershipsOf } from './support/partner-fixtures.js';
 import { signIn } from './support/sign-in.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
@@ -34,6 +34,8 @@ const ANY_ROLE = PARTNER_ROLES;
 const OWNER = ['owner'] as const;
 /** Who may grow or check the portfolio: verification and new orgs. */
 const PORTFOLIO = ['owner', 'admin'] as const;
+/** Who may unlock and suspend users across orgs: everyone but read-only. */
+const USER_ACTIONS = ['owner', 'admin', 'manager', 'helpdesk'] as const;
 
 describe('partner routes: who may call what', () => {
   const clock = new FakeClock();
@@ -44,6 +46,7 @@ describe('partner routes: who may call what', () => {
   const auth = {} as Record<PartnerRole, string>;
   /** The admin the PATCH row changes (and changes back to nothing worse than helpdesk). */
   let target: TestAdministrator;
+  let portfolioOrg: TestOrg;
   let emails = 0;
   let verifiedOrgs = 0;
 
@@ -72,6 +75,27 @@ describe('partner routes: who may call what', () => {
       prepare: async () => ({ body: { policy: { launchSessionMinutes: 90 } } }),
     },
     { operationId: 'listPartnerOrgs', method: 'get', path: '/api/v1/partner/orgs', allowed: ANY_ROLE, status: 200, prepare: async () => ({}) },
+    { operationId: 'getPartnerOverview', method: 'get', path: '/api/v1/partner/overview', allowed: ANY_ROLE, status: 200, prepare: async () => ({}) },
+    { operationId: 'exportPartnerOrgs', method: 'get', path: '/api/v1/partner/orgs/export', allowed: ANY_ROLE, status: 200, prepare: async () => ({}) },
+    { operationId: 'getPartnerOrg', method: 'get', path: '/api/v1/partner/orgs/{orgId}', allowed: ANY_ROLE, status: 200, prepare: async () => ({ params: { orgId: portfolioOrg.publicId } }) },
+    { operationId: 'listPartnerUsers', method: 'get', path: '/api/v1/partner/users', allowed: ANY_ROLE, status: 200, prepare: async () => ({}) },
+    { operationId: 'listPartnerSystems', method: 'get', path: '/api/v1/partner/systems', allowed: ANY_ROLE, status: 200, prepare: async () => ({}) },
+    {
+      operationId: 'unlockPartnerUsers',
+      method: 'post',
+      path: '/api/v1/partner/users/unlock',
+      allowed: USER_ACTIONS,
+      status: 200,
+      prepare: async () => ({ body: { userIds: await addUsers(testApp.app.get(DataSource), portfolioOrg.id, [{ locked: true }]) } }),
+    },
+    {
+      operationId: 'suspendPartnerUsers',
+      method: 'post',
+      path: '/api/v1/partner/users/suspend',
+      allowed: USER_ACTIONS,
+      status: 200,
+      prepare: async () => ({ body: { userIds: await addUsers(testApp.app.get(DataSource), portfolioOrg.id, 1) } }),
+    },
     {
       operationId: 'createPartnerOrg',
       method: 'post',
@@ -183,6 +207,7 @@ describe('partner routes: who may call what', () => {
     testApp = await createTestApp({ clock, env: { MAIL_POLL_INTERVAL_MS: '0', PUBLIC_URL: 'https://portal.example.com' } });
     const db = testApp.app.get(DataSource);
     const orgs = [await createOrg(db, { name: 'Access Org A', users: 2 }), await createOrg(db, { name: 'Access Org B' })];
+    portfolioOrg = orgs[0]!;
     partner = await createPartner(testApp.app, { name: 'Access Partner', orgs });
     otherPartner = await createPartner(testApp.app, { name: 'Other Partner', orgs: [await createOrg(db, { name: 'Other Org' })] });
     for (const role of PARTNER_ROLES) {

@@ -79,7 +79,7 @@ describe('a partner’s orgs and admins', () => {
       expect(page.body.items.map((org: OrgItem) => org.orgId)).toEqual(['Alpha Dental', 'Charlie Retail', 'Echo Design'].map((name) => byName(name).publicId));
 
       const all = await orgsPage(ownerAuth).expect(200);
-      expect(all.body).toMatchObject({ total: 6, limit: 25, offset: 0 });
+      expect(all.body).toMatchObject({ total: 6, limit: 25, nextCursor: null });
       expect(all.body.items.map((org: OrgItem) => org.name)).toEqual(portfolio.map((org) => org.name));
     });
 
@@ -89,14 +89,17 @@ describe('a partner’s orgs and admins', () => {
         orgId: byName('Alpha Dental').publicId,
         name: 'Alpha Dental',
         status: 'active',
-        associatedSince: expect.any(String),
-        associationSource: 'staff',
         usersTotal: 4,
         usersActive: 3,
+        usersSuspended: 1,
+        usersStaged: 0,
         usersLockedOut: 1,
         systemsTotal: 3,
+        systemsActive: 3,
         admins: 1,
-        mfaCoveragePercent: 50,
+        // Active users only: 2 of the 3 (the suspended one does not count).
+        mfaCoveragePercent: 66.7,
+        lastActivityAt: null,
       });
       const [stats] = await db.query('SELECT users_total, users_active, users_locked, systems_total, admins FROM org_stats WHERE org_id = $1', [byName('Alpha Dental').id]);
       expect(stats).toEqual({ users_total: 4, users_active: 3, users_locked: 1, systems_total: 3, admins: 1 });
@@ -122,14 +125,19 @@ describe('a partner’s orgs and admins', () => {
       expect(await orgNames(ownerAuth, { search: 'l' })).toEqual(['Alpha Dental', 'Bravo Legal', 'Charlie Retail', 'Delta Clinic', 'Foxtrot Labs']);
     });
 
-    it('pages by limit and offset, with the total of all matches', async () => {
-      const first = await orgsPage(ownerAuth, { limit: 2, offset: 0 }).expect(200);
-      expect(first.body).toMatchObject({ total: 6, limit: 2, offset: 0 });
-      expect(first.body.items.map((org: OrgItem) => org.name)).toEqual(['Alpha Dental', 'Bravo Legal']);
-      expect(await orgNames(ownerAuth, { limit: 2, offset: 4 })).toEqual(['Echo Design', 'Foxtrot Labs']);
-      const past = await orgsPage(ownerAuth, { limit: 2, offset: 6 }).expect(200);
-      expect(past.body).toMatchObject({ items: [], total: 6 });
-      expect(await orgNames(limitedAuth, { limit: 2, offset: 2 })).toEqual(['Echo Design']);
+    it('pages by keyset, with the total of all matches on every page', async () => {
+      const pages: string[][] = [];
+      let cursor: string | null = null;
+      do {
+        const page: { body: { items: OrgItem[]; total: number; limit: number; nextCursor: string | null } } = await orgsPage(ownerAuth, { limit: 2, ...(cursor ? { cursor } : {}) }).expect(200);
+        expect(page.body).toMatchObject({ total: 6, limit: 2 });
+        pages.push(page.body.items.map((org) => org.name));
+        cursor = page.body.nextCursor;
+      } while (cursor);
+      expect(pages).toEqual([['Alpha Dental', 'Bravo Legal'], ['Charlie Retail', 'Delta Clinic'], ['Echo Design', 'Foxtrot Labs']]);
+      const limitedFirst = await orgsPage(limitedAuth, { limit: 2 }).expect(200);
+      expect(limitedFirst.body.items.map((org: OrgItem) => org.name)).toEqual(['Alpha Dental', 'Charlie Retail']);
+      expect(await orgNames(limitedAuth, { limit: 2, cursor: limitedFirst.body.nextCursor })).toEqual(['Echo Design']);
       for (const limit of [0, 101]) {
         expect((await orgsPage(ownerAuth, { limit }).expect(400)).body.code).toBe('request.validation_failed');
       }

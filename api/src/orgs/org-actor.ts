@@ -7,6 +7,8 @@ import type { AdministratorPrincipal } from '../identity/access/principal.js';
 export interface OrgActor {
   principal: AdministratorPrincipal;
   context: RequestContext;
+  /** Set when a partner's admin acts from the portal: the event then shows in the partner's audit too. */
+  partnerId?: string;
 }
 
 export function orgAudit(scope: OrgScope, actor: OrgActor, action: string, target: { type: string; id: string }, details?: Record<string, unknown>): AuditRecord {
@@ -14,6 +16,7 @@ export function orgAudit(scope: OrgScope, actor: OrgActor, action: string, targe
     actor: { type: 'administrator', id: actor.principal.administratorId, sessionId: actor.principal.sessionId },
     action,
     outcome: 'success',
+    partnerId: actor.partnerId ?? null,
     orgId: scope.orgId,
     target,
     context: actor.context,

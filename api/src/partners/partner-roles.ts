@@ -13,18 +13,19 @@ export type PartnerPermission =
   | 'settings.manage'
   | 'orgs.manage'
   | 'orgs.launch'
+  | 'users.manage'
   | 'requests.file';
 
 /**
  * The one place where roles meet permissions. `owner` is the administrator with billing; `admin`
  * runs the portfolio; `manager` and `helpdesk` work inside orgs (their limits there come with launch);
- * `readonly` only looks.
+ * `readonly` only looks. `users.manage` is the cross-org unlock and suspend of the dashboard.
  */
 const PERMISSIONS: Record<PartnerRole, readonly PartnerPermission[]> = {
-  owner: ['partner.view', 'admins.view', 'admins.manage', 'settings.manage', 'orgs.manage', 'orgs.launch', 'requests.file'],
-  admin: ['partner.view', 'admins.view', 'orgs.manage', 'orgs.launch', 'requests.file'],
-  manager: ['partner.view', 'orgs.launch', 'requests.file'],
-  helpdesk: ['partner.view', 'orgs.launch', 'requests.file'],
+  owner: ['partner.view', 'admins.view', 'admins.manage', 'settings.manage', 'orgs.manage', 'orgs.launch', 'users.manage', 'requests.file'],
+  admin: ['partner.view', 'admins.view', 'orgs.manage', 'orgs.launch', 'users.manage', 'requests.file'],
+  manager: ['partner.view', 'orgs.launch', 'users.manage', 'requests.file'],
+  helpdesk: ['partner.view', 'orgs.launch', 'users.manage', 'requests.file'],
   readonly: ['partner.view'],
 };
 

@@ -17,6 +17,8 @@ import { PartnerInvitation } from './invitations/partner-invitation.entity.js';
 import { PartnerInvitationsController } from './invitations/partner-invitations.controller.js';
 import { PartnerInvitationsService } from './invitations/partner-invitations.service.js';
 import { PublicInvitationsController } from './invitations/public-invitations.controller.js';
+import { PartnerDirectoryController } from './dashboard/partner-directory.controller.js';
+import { PartnerOverviewController } from './dashboard/partner-overview.controller.js';
 import { PartnerOrgsController } from './orgs/partner-orgs.controller.js';
 import { PartnerOrgsService } from './orgs/partner-orgs.service.js';
 import { Partner } from './partner.entity.js';
@@ -32,7 +34,16 @@ import { PartnerSettingsController } from './settings/partner-settings.controlle
     MailModule,
     OrgsModule,
   ],
-  controllers: [PartnerSettingsController, PartnerOrgsController, PartnerAdminsController, PartnerInvitationsController, PublicInvitationsController, PublicApplicationsController],
+  controllers: [
+    PartnerSettingsController,
+    PartnerOverviewController,
+    PartnerOrgsController,
+    PartnerDirectoryController,
+    PartnerAdminsController,
+    PartnerInvitationsController,
+    PublicInvitationsController,
+    PublicApplicationsController,
+  ],
   providers: [PartnerOrgsService, PartnersService, StaffPartnersService, AssociationsService, PartnerAdminsService, PartnerInvitationsService, InvitationAcceptanceService, ApplicationsService],
   exports: [PartnersService, StaffPartnersService, AssociationsService, PartnerAdminsService, PartnerInvitationsService, ApplicationsService],
 })

@@ -13,6 +13,9 @@ export interface UserSpec {
   mfa?: boolean;
   locked?: boolean;
   lastLoginAt?: Date | null;
+  lockedOutAt?: Date;
+  passwordExpiresAt?: Date | null;
+  createdAt?: Date;
 }
 
 export interface SystemSpec {
@@ -45,11 +48,23 @@ export async function addUsers(db: Sql, orgId: string, specs: number | UserSpec[
   if (users.length === 0) return [];
   const inserted = await rows<{ id: string }>(
     db,
-    `INSERT INTO directory_users (org_id, username, email, state, mfa_enrolled, locked_out, locked_out_at, last_login_at)
-     SELECT $1, u.username, u.username || '@factory.example.com', u.state, u.mfa, u.locked, CASE WHEN u.locked THEN now() END, u.last_login
-     FROM unnest($2::text[], $3::text[], $4::bool[], $5::bool[], $6::timestamptz[]) WITH ORDINALITY AS u(username, state, mfa, locked, last_login, position)
+    `INSERT INTO directory_users (org_id, username, email, state, mfa_enrolled, locked_out, locked_out_at, last_login_at, password_expires_at, created_at)
+     SELECT $1, u.username, u.username || '@factory.example.com', u.state, u.mfa, u.locked, CASE WHEN u.locked THEN coalesce(u.locked_at, now()) END, u.last_login,
+       u.password_expires, coalesce(u.created, now())
+     FROM unnest($2::text[], $3::text[], $4::bool[], $5::bool[], $6::timestamptz[], $7::timestamptz[], $8::timestamptz[], $9::timestamptz[])
+       WITH ORDINALITY AS u(username, state, mfa, locked, last_login, password_expires, created, locked_at, position)
      ORDER BY u.position RETURNING id`,
-    [orgId, users.map((u) => u.username), users.map((u) => u.state ?? 'active'), users.map((u) => u.mfa ?? false), users.map((u) => u.locked), users.map((u) => u.lastLoginAt ?? null)],
+    [
+      orgId,
+      users.map((u) => u.username),
+      users.map((u) => u.state ?? 'active'),
+      users.map((u) => u.mfa ?? false),
+      users.map((u) => u.locked),
+      users.map((u) => u.lastLoginAt ?? null),
+      users.map((u) => u.passwordExpiresAt ?? null),
+      users.map((u) => u.createdAt ?? null),
+      users.map((u) => u.lockedOutAt ?? null),
+    ],
   );
   return inserted.map((row) => row.id);
 }

@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AdministratorsService } from '../../identity/administrators/administrators.service.js';
 import { OrgAdmin } from '../admins/org-admin.entity.js';
-import { mfaCoveragePercent } from './org-figures.js';
 import { Organization } from './organization.entity.js';
 import { isPublicOrgId } from './public-org-id.js';
 
@@ -14,18 +13,6 @@ export interface OrgRef {
   id: string;
   publicId: string;
   name: string;
-}
-
-/** An org with the figures a partner sees at a glance (read from org_stats, never recounted). */
-export interface OrgSummary extends OrgRef {
-  status: 'active' | 'suspended';
-  usersTotal: number;
-  usersActive: number;
-  usersLockedOut: number;
-  usersWithMfa: number;
-  mfaCoveragePercent: number | null;
-  systemsTotal: number;
-  admins: number;
 }
 
 /**
@@ -85,51 +72,4 @@ export class OrgDirectoryService {
     );
     return new Map(rows.map((row) => [row.id, { id: row.id, publicId: row.public_id, name: row.name }]));
   }
-
-  /** A page of these orgs by name, optionally searched by name or exact OrgID, with the total that matches. */
-  async summaries(orgIds: string[], query: { search?: string; limit: number; offset: number }): Promise<{ items: OrgSummary[]; total: number }> {
-    if (orgIds.length === 0) return { items: [], total: 0 };
-    const search = query.search?.trim().toLowerCase() || null;
-    const pattern = search ? `%${search.replace(/[\\%_]/g, (char) => `\\${char}`)}%` : null;
-    const where = `o.id = ANY($1::uuid[]) AND ($2::text IS NULL OR lower(o.name) LIKE $2 OR o.public_id = $3)`;
-    const params = [orgIds, pattern, search];
-    const [rows, [{ total }]] = await Promise.all([
-      this.dataSource.query(
-        `SELECT o.id, o.public_id, o.name, o.status, s.users_total, s.users_active, s.users_locked, s.users_mfa, s.systems_total, s.admins
-         FROM organizations o JOIN org_stats s ON s.org_id = o.id
-         WHERE ${where} ORDER BY lower(o.name), o.id LIMIT $4 OFFSET $5`,
-        [...params, query.limit, query.offset],
-      ) as Promise<SummaryRow[]>,
-      this.dataSource.query(`SELECT count(*)::int AS total FROM organizations o WHERE ${where}`, params) as Promise<{ total: number }[]>,
-    ]);
-    return {
-      total,
-      items: rows.map((row) => ({
-        id: row.id,
-        publicId: row.public_id,
-        name: row.name,
-        status: row.status,
-        usersTotal: row.users_total,
-        usersActive: row.users_active,
-        usersLockedOut: row.users_locked,
-        usersWithMfa: row.users_mfa,
-        mfaCoveragePercent: mfaCoveragePercent(row.users_mfa, row.users_total),
-        systemsTotal: row.systems_total,
-        admins: row.admins,
-      })),
-    };
-  }
-}
-
-interface SummaryRow {
-  id: string;
-  public_id: string;
-  name: string;
-  status: 'active' | 'suspended';
-  users_total: number;
-  users_active: number;
-  users_locked: number;
-  users_mfa: number;
-  systems_total: number;
-  admins: number;
 }

@@ -101,7 +101,7 @@ export class OrganizationsService implements OnModuleInit, OrgAccessResolver {
         systemsTotal: stats.systemsTotal,
         systemsActive: stats.systemsActive,
         admins: stats.admins,
-        mfaCoveragePercent: mfaCoveragePercent(stats.usersMfa, stats.usersTotal),
+        mfaCoveragePercent: mfaCoveragePercent(stats.usersActiveMfa, stats.usersActive),
         passwordsExpiringIn14Days: expiring,
         newUsersLast7Days: new_users,
         lastActivityAt: stats.lastActivityAt,

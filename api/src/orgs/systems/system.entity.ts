@@ -31,4 +31,8 @@ export class System {
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
+
+  /** The partner managing the org, copied by the database from the org (for the partner's cross-org views); never written. */
+  @Column({ type: 'uuid', insert: false, update: false, select: false, nullable: true })
+  partnerId: string | null;
 }

@@ -78,6 +78,22 @@ export class DirectoryUsersService {
     return this.change(scope, userId, actor, 'orgs.user.unlocked', () => ({ lockedOut: false, lockedOutAt: null }));
   }
 
+  /**
+   * Unlock or suspend one user of a cross-org selection: nothing is written or audited when there is
+   * nothing to do, so a repeated bulk action reports `unchanged` instead of auditing twice.
+   */
+  applyIfNeeded(scope: OrgScope, userId: string, action: 'unlock' | 'suspend', actor: OrgActor): Promise<'done' | 'unchanged'> {
+    return this.dataSource.transaction(async (manager) => {
+      const user = await this.require(scope, userId, manager, true);
+      if (action === 'unlock' ? !user.lockedOut : user.state === 'suspended') return 'unchanged';
+      const patch: Partial<DirectoryUser> = action === 'unlock' ? { lockedOut: false, lockedOutAt: null } : { state: 'suspended' };
+      await manager.update(DirectoryUser, { orgId: scope.orgId, id: user.id }, patch);
+      const event = action === 'unlock' ? 'orgs.user.unlocked' : 'orgs.user.suspended';
+      await this.audit.record(manager, orgAudit(scope, actor, event, { type: 'directory_user', id: user.id }, { username: user.username }));
+      return 'done';
+    });
+  }
+
   resetMfa(scope: OrgScope, userId: string, actor: OrgActor): Promise<DirectoryUserDto> {
     return this.change(scope, userId, actor, 'orgs.user.mfa_reset', () => ({ mfaEnrolled: false }));
   }

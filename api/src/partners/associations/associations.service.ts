@@ -5,14 +5,10 @@ import { AuditService } from '../../audit/audit.service.js';
 import { DomainError, NotFoundError } from '../../common/domain-error.js';
 import type { PartnerScope } from '../../identity/access/partner-access.js';
 import { isUniqueViolation } from '../../orgs/org-actor.js';
-import { OrgDirectoryService, type OrgRef, type OrgSummary } from '../../orgs/organizations/org-directory.service.js';
+import { OrgDirectoryService, type OrgRef } from '../../orgs/organizations/org-directory.service.js';
+import type { PortfolioScope } from '../../orgs/portfolio/portfolio-scope.js';
 import { partnerAudit, type PartnerActor } from '../partner-actor.js';
 import { PartnerAssociation, type AssociationSource } from './partner-association.entity.js';
-
-export interface PortfolioOrg extends OrgSummary {
-  since: Date;
-  source: AssociationSource;
-}
 
 /**
  * The partner's portfolio: which orgs it manages, since when and how. Verification and org creation
@@ -82,6 +78,16 @@ export class AssociationsService {
     return rows.map((row) => row.org_id);
   }
 
+  /** The orgs a dashboard read of this admin covers, as the orgs module takes them. */
+  async portfolioScope(scope: PartnerScope): Promise<PortfolioScope> {
+    return { partnerId: scope.partnerId, orgIds: scope.orgAccess === 'all' ? null : await this.orgIdsInScope(scope) };
+  }
+
+  /** How the partner came to manage this org (null if it does not). */
+  activeAssociation(partnerId: string, orgId: string): Promise<PartnerAssociation | null> {
+    return this.dataSource.manager.findOneBy(PartnerAssociation, { partnerId, orgId, status: 'active' });
+  }
+
   /** Public OrgIDs to orgs of this partner's portfolio; any other (unknown, or someone else's) is refused alike. */
   async resolvePortfolioOrgs(partnerId: string, publicOrgIds: string[], manager = this.dataSource.manager): Promise<OrgRef[]> {
     const wanted = [...new Set(publicOrgIds)];
@@ -95,23 +101,6 @@ export class AssociationsService {
     return found;
   }
 
-  /** A page of the orgs in this admin's reach, with their figures and how each came to the partner. */
-  async listInScope(scope: PartnerScope, query: { search?: string; limit: number; offset: number; orgIds?: string[] }): Promise<{ items: PortfolioOrg[]; total: number }> {
-    const reachable = await this.orgIdsInScope(scope);
-    const page = await this.orgs.summaries(query.orgIds ? reachable.filter((id) => query.orgIds!.includes(id)) : reachable, query);
-    const associations = page.items.length
-      ? await this.dataSource.manager.find(PartnerAssociation, { where: { partnerId: scope.partnerId, status: 'active', orgId: In(page.items.map((org) => org.id)) } })
-      : [];
-    const byOrg = new Map(associations.map((association) => [association.orgId, association]));
-    return {
-      total: page.total,
-      // An org detached between the two reads is left out rather than shown without its association.
-      items: page.items.flatMap((org) => {
-        const association = byOrg.get(org.id);
-        return association ? [{ ...org, since: association.since, source: association.source }] : [];
-      }),
-    };
-  }
 }
 
 function alreadyAssociated(samePartner: boolean): DomainError {

@@ -7,7 +7,10 @@ import type { PartnerScope } from '../../identity/access/partner-access.js';
 import { OrgDirectoryService } from '../../orgs/organizations/org-directory.service.js';
 import { OrganizationsService } from '../../orgs/organizations/organizations.service.js';
 import { PartnerAdminsService } from '../admins/partner-admins.service.js';
-import { AssociationsService, type PortfolioOrg } from '../associations/associations.service.js';
+import type { PartnerOrgDto } from '../../orgs/portfolio/portfolio-orgs.dto.js';
+import { PortfolioService } from '../../orgs/portfolio/portfolio.service.js';
+import { AssociationsService } from '../associations/associations.service.js';
+import type { PartnerOrgDetailsDto } from '../dashboard/partner-org-details.dto.js';
 import { adminActor } from '../partner-actor.js';
 import type { CreatePartnerOrgDto } from './partner-orgs.dto.js';
 
@@ -20,19 +23,33 @@ export class PartnerOrgsService {
     private readonly orgs: OrgDirectoryService,
     private readonly associations: AssociationsService,
     private readonly admins: PartnerAdminsService,
+    private readonly portfolio: PortfolioService,
   ) {}
 
-  async create(scope: PartnerScope, input: CreatePartnerOrgDto, context: RequestContext): Promise<PortfolioOrg> {
+  async create(scope: PartnerScope, input: CreatePartnerOrgDto, context: RequestContext): Promise<PartnerOrgDto> {
     const settings = await this.settingsFor(scope, input);
-    const orgId = await this.dataSource.transaction(async (manager) => {
+    const created = await this.dataSource.transaction(async (manager) => {
       const principal = { kind: 'administrator' as const, administratorId: scope.administratorId, sessionId: scope.sessionId };
       const org = await this.organizations.createWithFirstAdmin(manager, { name: input.name, adminEmail: input.adminEmail, ...settings }, { principal, context });
       await this.associations.attach(manager, { partnerId: scope.partnerId, org: { id: org.orgId, publicId: org.publicId, name: org.name }, source: 'created', actor: adminActor(scope, context) });
       await this.admins.grantOrgToLimitedAdmin(manager, scope.partnerId, scope.administratorId, org.orgId);
-      return org.orgId;
+      return org;
     });
-    const { items } = await this.associations.listInScope(scope, { limit: 1, offset: 0, orgIds: [orgId] });
-    return items[0]!;
+    return this.portfolio.org({ partnerId: scope.partnerId, orgIds: [created.orgId] }, created.publicId);
+  }
+
+  /** The details panel: the org's figures and admins, how it came to the partner, its recent activity. */
+  async details(scope: PartnerScope, publicOrgId: string): Promise<PartnerOrgDetailsDto> {
+    const details = await this.portfolio.orgDetails(await this.associations.portfolioScope(scope), publicOrgId.trim().toLowerCase());
+    const association = await this.associations.activeAssociation(scope.partnerId, details.org.id);
+    if (!association) throw new NotFoundError('orgs.not_found', 'There is no organization with this OrgID that you manage');
+    const { id: _internal, ...org } = details.org;
+    return {
+      org,
+      admins: details.admins,
+      association: { since: association.since, source: association.source, by: association.createdByLabel },
+      recentActivity: details.recentActivity,
+    };
   }
 
   /** Explicit values win over those copied from an org, which must be one this admin reaches. */

@@ -5,10 +5,14 @@ import { PartnerOrgDto } from '../models/partner-org-dto';
 export interface PartnerOrgPageDto {
   items: Array<PartnerOrgDto>;
   limit: number;
-  offset: number;
 
   /**
-   * Orgs in your reach that match
+   * Pass as `cursor` for the next page; null on the last page
+   */
+  nextCursor: string | null;
+
+  /**
+   * Orgs in your reach that match the search and filters
    */
   total: number;
 }

@@ -10,23 +10,43 @@ import { RequestBuilder } from '../../request-builder';
 import { PartnerOrgPageDto } from '../../models/partner-org-page-dto';
 
 export interface ListPartnerOrgs$Params {
-  limit?: number;
-  offset?: number;
+  sort?: 'name' | 'users' | 'systems' | 'admins' | 'mfaCoverage' | 'lockedOut' | 'lastActivity';
   order?: 'asc' | 'desc';
 
 /**
  * Part of the name, or a whole OrgID
  */
   search?: string;
+  status?: 'active' | 'suspended';
+
+/**
+ * Only orgs whose MFA coverage is below this percent (orgs without active users are left out)
+ */
+  mfaBelow?: number;
+
+/**
+ * true: only orgs with locked-out users; false: only orgs without
+ */
+  hasLockouts?: boolean;
+  limit?: number;
+
+/**
+ * The `nextCursor` of the previous page, with the same sort and filters
+ */
+  cursor?: string;
 }
 
 export function listPartnerOrgs(http: HttpClient, rootUrl: string, params?: ListPartnerOrgs$Params, context?: HttpContext): Observable<StrictHttpResponse<PartnerOrgPageDto>> {
   const rb = new RequestBuilder(rootUrl, listPartnerOrgs.PATH, 'get');
   if (params) {
-    rb.query('limit', params.limit, {});
-    rb.query('offset', params.offset, {});
+    rb.query('sort', params.sort, {});
     rb.query('order', params.order, {});
     rb.query('search', params.search, {});
+    rb.query('status', params.status, {});
+    rb.query('mfaBelow', params.mfaBelow, {});
+    rb.query('hasLockouts', params.hasLockouts, {});
+    rb.query('limit', params.limit, {});
+    rb.query('cursor', params.cursor, {});
   }
 
   return http.request(
