@@ -35,7 +35,15 @@ const step = fc.oneof(
     rename: fc.boolean(),
   }),
   fc.record({ kind: fc.constant('deleteUsers' as const), target }),
-  fc.record({ kind: fc.constant('insertSystems' as const), org, active: fc.array(fc.boolean(), { minLength: 1, maxLength: 4 }) }),
+  fc.record({
+    kind: fc.constant('insertSystems' as const),
+    org,
+    active: fc.array(fc.boolean(), { minLength: 1, maxLength: 4 }),
+    os: fc.constantFrom('windows', 'macos', 'linux', 'other'),
+  }),
+  // Partners taking an org on and letting it go: the managing partner is copied onto its rows.
+  fc.record({ kind: fc.constant('attach' as const), org, partner: fc.nat({ max: 1 }) }),
+  fc.record({ kind: fc.constant('detach' as const), org }),
   fc.record({ kind: fc.constant('updateSystems' as const), target, active: fc.option(fc.constantFrom(true, false, 'toggle' as const), { nil: undefined }) }),
   fc.record({ kind: fc.constant('deleteSystems' as const), target }),
 );
@@ -65,6 +73,8 @@ function noteLogins(into: Logins, rows: { org_id: string; last_login_at: Date | 
 }
 
 let serial = 0;
+/** The two partners orgs are attached to and detached from. */
+const partners: string[] = [];
 
 function where(table: 'directory_users' | 'systems', chosen: Target, orgs: string[], params: unknown[]): string {
   const bind = (value: unknown) => `$${params.push(value)}`;
@@ -112,8 +122,13 @@ function sqlOf(s: Step, orgs: string[]): [string, unknown[]] {
     case 'deleteUsers':
       return [`DELETE FROM directory_users WHERE ${where('directory_users', s.target, orgs, params)}`, params];
     case 'insertSystems':
-      return [`INSERT INTO systems (org_id, hostname, os_family, active) SELECT ${bind(orgOf(s.org))}, 'host-' || ${bind(`${(serial += 1)}`)} || '-' || n, 'linux', a
+      return [`INSERT INTO systems (org_id, hostname, os_family, active) SELECT ${bind(orgOf(s.org))}, 'host-' || ${bind(`${(serial += 1)}`)} || '-' || n, ${bind(s.os)}, a
         FROM unnest(${bind(s.active)}::bool[]) WITH ORDINALITY AS s(a, n)`, params];
+    case 'attach':
+      return [`INSERT INTO partner_associations (partner_id, org_id, source, created_by_type) VALUES (${bind(partners[s.partner])}, ${bind(orgOf(s.org))}, 'staff', 'system')
+        ON CONFLICT (org_id) WHERE status = 'active' DO NOTHING`, params];
+    case 'detach':
+      return [`UPDATE partner_associations SET status = 'detached', detached_at = now() WHERE org_id = ${bind(orgOf(s.org))} AND status = 'active'`, params];
     case 'updateSystems': {
       const active = s.active === undefined ? 'active = active' : s.active === 'toggle' ? 'active = NOT active' : `active = ${bind(s.active)}`;
       return [`UPDATE systems SET ${active}, hostname = hostname WHERE ${where('systems', s.target, orgs, params)}`, params];
@@ -181,6 +196,9 @@ describe('org_stats kept by the triggers', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     pool = new pg.Pool({ connectionString: database.url, max: 5 });
+    for (const name of ['Property Partner A', 'Property Partner B']) {
+      partners.push((await pool.query<{ id: string }>(`INSERT INTO partners (name, kind) VALUES ($1, 'msp') RETURNING id`, [name])).rows[0]!.id);
+    }
   });
   afterAll(async () => {
     await pool.end();

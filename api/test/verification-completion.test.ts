@@ -24,7 +24,6 @@ interface Verification {
 interface PartnerOrg {
   orgId: string;
   name: string;
-  associationSource: string;
 }
 
 /** A code of the right form that is not this one (the same symbols shifted by one place in the alphabet). */
@@ -64,6 +63,9 @@ describe('completing a verification', () => {
   const submit = (auth: string, id: string, code: string) => testApp.http.post(`/api/v1/partner/verifications/${id}/code`).set('authorization', auth).send({ code });
   const link = (step: 'lookup' | 'approve' | 'decline', token: string) => testApp.http.post(`/api/v1/public/verifications/${step}`).send({ token });
   const partnerOrgs = async (auth: string): Promise<PartnerOrg[]> => (await testApp.http.get('/api/v1/partner/orgs').query({ limit: 100 }).set('authorization', auth).expect(200)).body.items;
+  /** How the org came to the partner, as its details panel tells. */
+  const associationOf = async (auth: string, orgId: string): Promise<{ since: string; source: string }> =>
+    (await testApp.http.get(`/api/v1/partner/orgs/${orgId}`).set('authorization', auth).expect(200)).body.association;
   const listed = async (auth: string, id: string): Promise<Verification | undefined> =>
     ((await testApp.http.get('/api/v1/partner/verifications').query({ status: 'all', limit: 100 }).set('authorization', auth).expect(200)).body.items as Verification[]).find(
       (item) => item.id === id,
@@ -87,7 +89,8 @@ describe('completing a verification', () => {
       const verified = await submit(auth, id, mail.code).expect(200);
       expect(verified.body).toEqual({ orgId: org.publicId, name: 'Acme Dental', associatedSince: expect.any(String) });
 
-      expect(await partnerOrgs(auth)).toEqual([expect.objectContaining({ orgId: org.publicId, name: 'Acme Dental', associationSource: 'verified', associatedSince: verified.body.associatedSince })]);
+      expect(await partnerOrgs(auth)).toEqual([expect.objectContaining({ orgId: org.publicId, name: 'Acme Dental' })]);
+      expect(await associationOf(auth, org.publicId)).toMatchObject({ source: 'verified', since: verified.body.associatedSince });
       expect(await listed(auth, id)).toMatchObject({ status: 'verified', orgName: 'Acme Dental', completedAt: expect.any(String) });
       expect(await activeAssociations(testApp.app, org.id)).toEqual([{ partner_id: partner.id, source: 'verified' }]);
 
@@ -331,7 +334,8 @@ describe('completing a verification', () => {
       const approved = await link('approve', mail.token).expect(200);
       expect(approved.body).toEqual({ status: 'verified', partnerName: 'Linking Partner', orgName: 'Linked Org' });
       expect(await activeAssociations(testApp.app, org.id)).toEqual([{ partner_id: partner.id, source: 'verified' }]);
-      expect(await partnerOrgs(auth)).toEqual([expect.objectContaining({ orgId: org.publicId, associationSource: 'verified' })]);
+      expect(await partnerOrgs(auth)).toEqual([expect.objectContaining({ orgId: org.publicId })]);
+      expect(await associationOf(auth, org.publicId)).toMatchObject({ source: 'verified' });
       expect(await listed(auth, id)).toMatchObject({ status: 'verified', orgName: 'Linked Org' });
       expect((await verificationRow(testApp.app, id)).completed_via).toBe('link');
       expect((await noticesTo(admins[0]!.email))[0]!.textBody).toContain(`approved by ${admins[0]!.email}`);

@@ -113,25 +113,37 @@ export async function readOrgStats(db: Sql): Promise<OrgStats[]> {
 /**
  * Every org whose stored counts differ from a recount of its rows (or that has no stats row), with
  * both sides; empty when the triggers kept up. last_activity_at is left out: it is a high-water mark.
+ * The copies the dashboard reads are checked too: the org's name, status and OrgID, and its managing
+ * partner on the stats row and on every user and system.
  */
 export async function orgStatsDrift(db: Sql): Promise<Record<string, unknown>[]> {
+  const figures = `ROW(s.users_total, s.users_active, s.users_suspended, s.users_staged, s.users_mfa, s.users_active_mfa, s.users_locked,
+    s.systems_total, s.systems_active, s.systems_windows, s.systems_macos, s.systems_linux, s.systems_other, s.admins,
+    s.public_id, s.name, s.status, s.partner_id)::text`;
   return rows(
     db,
     `WITH counted AS (
-       SELECT o.id AS org_id, ROW(
+       SELECT o.id AS org_id, a.partner_id, ROW(
          (SELECT count(*) FROM directory_users u WHERE u.org_id = o.id),
          (SELECT count(*) FROM directory_users u WHERE u.org_id = o.id AND u.state = 'active'),
          (SELECT count(*) FROM directory_users u WHERE u.org_id = o.id AND u.state = 'suspended'),
          (SELECT count(*) FROM directory_users u WHERE u.org_id = o.id AND u.state = 'staged'),
          (SELECT count(*) FROM directory_users u WHERE u.org_id = o.id AND u.mfa_enrolled),
+         (SELECT count(*) FROM directory_users u WHERE u.org_id = o.id AND u.mfa_enrolled AND u.state = 'active'),
          (SELECT count(*) FROM directory_users u WHERE u.org_id = o.id AND u.locked_out),
          (SELECT count(*) FROM systems y WHERE y.org_id = o.id),
          (SELECT count(*) FROM systems y WHERE y.org_id = o.id AND y.active),
-         (SELECT count(*) FROM org_admins a WHERE a.org_id = o.id))::text AS recount
-       FROM organizations o)
-     SELECT c.org_id, c.recount,
-       ROW(s.users_total, s.users_active, s.users_suspended, s.users_staged, s.users_mfa, s.users_locked, s.systems_total, s.systems_active, s.admins)::text AS stored
+         (SELECT count(*) FROM systems y WHERE y.org_id = o.id AND y.os_family = 'windows'),
+         (SELECT count(*) FROM systems y WHERE y.org_id = o.id AND y.os_family = 'macos'),
+         (SELECT count(*) FROM systems y WHERE y.org_id = o.id AND y.os_family = 'linux'),
+         (SELECT count(*) FROM systems y WHERE y.org_id = o.id AND y.os_family = 'other'),
+         (SELECT count(*) FROM org_admins a WHERE a.org_id = o.id),
+         o.public_id, o.name, o.status, a.partner_id)::text AS recount
+       FROM organizations o LEFT JOIN partner_associations a ON a.org_id = o.id AND a.status = 'active')
+     SELECT c.org_id, c.recount, ${figures} AS stored
      FROM counted c LEFT JOIN org_stats s ON s.org_id = c.org_id
-     WHERE s.org_id IS NULL OR ROW(s.users_total, s.users_active, s.users_suspended, s.users_staged, s.users_mfa, s.users_locked, s.systems_total, s.systems_active, s.admins)::text <> c.recount`,
+     WHERE s.org_id IS NULL OR ${figures} <> c.recount
+        OR EXISTS (SELECT 1 FROM directory_users u WHERE u.org_id = c.org_id AND u.partner_id IS DISTINCT FROM c.partner_id)
+        OR EXISTS (SELECT 1 FROM systems y WHERE y.org_id = c.org_id AND y.partner_id IS DISTINCT FROM c.partner_id)`,
   );
 }

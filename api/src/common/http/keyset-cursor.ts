@@ -22,7 +22,10 @@ const KEY_SHAPES: Record<string, (key: string) => boolean> = {
   timestamptz: (key) => {
     if (key === '-infinity' || key === 'infinity') return true;
     const match = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?)([+-]\d{2})(:\d{2})?$/.exec(key);
-    return !!match && !Number.isNaN(Date.parse(`${match[1]}T${match[2]}${match[3]}${match[4] ?? ':00'}`));
+    if (!match) return false;
+    // A calendar date that exists (JavaScript rolls 02-31 over to March; PostgreSQL would refuse it).
+    const day = new Date(`${match[1]}T00:00:00Z`);
+    return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(match[1]!) && !Number.isNaN(Date.parse(`${match[1]}T${match[2]}${match[3]}${match[4] ?? ':00'}`));
   },
 };
 
