@@ -23,3 +23,14 @@ export async function partnerOrgNames(page: Page): Promise<string[]> {
 export function problemsBeyondSignedOutRefresh(problems: PageProblem[]): PageProblem[] {
   return problems.filter((problem) => !(problem.kind === 'console error' && problem.text.includes('401')));
 }
+
+/** Reads `read` until it equals `wanted` or 10 s pass, and answers the last reading. */
+export async function eventually<T>(read: () => Promise<T>, wanted: T): Promise<T> {
+  const deadline = Date.now() + 10_000;
+  let value = await read();
+  while (JSON.stringify(value) !== JSON.stringify(wanted) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    value = await read();
+  }
+  return value;
+}

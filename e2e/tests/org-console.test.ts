@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchBrowser, newWatchedContext, type PageProblem, type WatchedContext, type WatchedPage } from '../support/browser.js';
 import { startPortal, type PortalProcess } from '../support/portal-process.js';
-import { expectVisible } from '../support/pages.js';
+import { eventually, expectVisible } from '../support/pages.js';
 import { freshTotpCode } from '../support/totp.js';
 
 const OLIVIA = 'olivia@demo.mtp.local';
@@ -142,17 +142,6 @@ describe('the org console of a customer org admin', () => {
     expect(unexpected(tab.problems, `/api/v1/orgs/${UNKNOWN_ORG_ID}`)).toEqual([]);
   });
 });
-
-/** Reads `read` until it equals `wanted` or 10 s pass, and answers the last reading. */
-async function eventually<T>(read: () => Promise<T>, wanted: T): Promise<T> {
-  const deadline = Date.now() + 10_000;
-  let value = await read();
-  while (JSON.stringify(value) !== JSON.stringify(wanted) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    value = await read();
-  }
-  return value;
-}
 
 async function expectFocused(locator: Locator): Promise<void> {
   const handle = await locator.elementHandle();

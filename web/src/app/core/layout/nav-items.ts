@@ -13,6 +13,13 @@ export interface NavItem {
 /** Only pages that exist are listed; each feature adds its entry when its route lands. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { label: 'Home', path: '/', icon: 'home', audience: 'everyone' },
+  {
+    label: 'Organizations',
+    path: '/partner/orgs',
+    icon: 'group',
+    audience: 'signed-in',
+    partnerRoles: ['owner', 'admin', 'manager', 'helpdesk', 'readonly'],
+  },
   // The roles the partner routes admit: the API serves verifications, and lists the admins, to owners and admins only.
   { label: 'Verifications', path: '/partner/verifications', icon: 'verified', audience: 'signed-in', partnerRoles: ['owner', 'admin'] },
   { label: 'Partner admins', path: '/partner/admins', icon: 'group', audience: 'signed-in', partnerRoles: ['owner', 'admin'] },

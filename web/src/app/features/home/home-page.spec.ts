@@ -1,18 +1,26 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
-import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
-import { MatPaginatorHarness } from '@angular/material/paginator/testing';
 import { provideRouter } from '@angular/router';
 
-import { ACME, GLOBEX, expectCall } from '../../../testing/org-console-fixtures';
 import { aMe, signInAsAda } from '../../../testing/session-fixtures';
 import { provideAppIcons } from '../../core/icons/app-icons';
-import { SEARCH_DEBOUNCE_MS } from '../../shared/forms/search-debounce';
-import { NORTHWIND, aPartnerOrg, anOrgPage, partnerPath, queryOf } from '../partner/testing/partner-fixtures';
+import { aUserPage, anOverview, answerDashboard, settle, someUsers } from '../dashboard/testing/dashboard-fixtures';
+import { PartnerOrgs } from '../partner/orgs/partner-orgs';
 import { HomePage } from './home-page';
 
-const ORGS = partnerPath('/orgs');
+jest.mock('ng2-charts', () => jest.requireActual('../dashboard/testing/fake-charts'));
+
+/** The organizations table has its own tests: here it only has to be in its place. */
+@Component({
+  selector: 'mtp-partner-orgs',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: '<p data-testid="partner-orgs">The organizations table</p>',
+})
+class PartnerOrgsStandIn {}
+
+const NORTHWIND = { partnerId: 'p1', partnerName: 'Northwind MSP' };
 
 describe('HomePage', () => {
   let fixture: ComponentFixture<HomePage>;
@@ -20,14 +28,9 @@ describe('HomePage', () => {
   beforeEach(() => {
     localStorage.clear();
     TestBed.configureTestingModule({
-      providers: [
-        provideRouter([]),
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideAppIcons(),
-        { provide: SEARCH_DEBOUNCE_MS, useValue: 0 },
-      ],
+      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), provideAppIcons()],
     });
+    TestBed.overrideComponent(HomePage, { remove: { imports: [PartnerOrgs] }, add: { imports: [PartnerOrgsStandIn] } });
   });
 
   afterEach(() => TestBed.inject(HttpTestingController).verify());
@@ -41,11 +44,9 @@ describe('HomePage', () => {
   const http = () => TestBed.inject(HttpTestingController);
   const text = (element: Element | null) => element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
-  async function settle(): Promise<void> {
-    for (let round = 0; round < 3; round++) {
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      await fixture.whenStable();
-    }
+  async function answerReads(lockouts = aUserPage([])): Promise<void> {
+    answerDashboard(http(), anOverview(), { lockouts });
+    await settle(fixture);
   }
 
   it('names the product and says what it does for partners', async () => {
@@ -77,77 +78,54 @@ describe('HomePage', () => {
     expect(page().textContent).toContain('Signed in as ada@partner.example.');
     expect(page().textContent).toContain('No organizations are connected yet.');
     expect(page().querySelector('a[href="/sign-in"]')).toBeNull();
+    expect(page().querySelector('mtp-partner-dashboard')).toBeNull();
   });
 
   it('lists the partners the admin belongs to, with the role', async () => {
-    signInAsAda(aMe({ partnerMemberships: [{ partnerId: 'p1', partnerName: 'Northwind MSP', role: 'administrator' }] }));
+    signInAsAda(aMe({ partnerMemberships: [{ ...NORTHWIND, role: 'administrator' }] }));
     await open();
-    expectCall(http(), ORGS).flush(anOrgPage([]));
+    await answerReads();
 
-    expect(page().querySelector('[aria-label="Your partners"]')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
-      'Northwind MSP · administrator',
-    );
+    expect(text(page().querySelector('[aria-label="Your partners"]'))).toBe('Northwind MSP · administrator');
   });
 
   describe('for an admin of a partner', () => {
-    beforeEach(async () => {
-      signInAsAda(aMe({ partnerMemberships: [{ ...NORTHWIND, role: 'readonly' }] }));
+    async function openAs(role: string): Promise<void> {
+      signInAsAda(aMe({ partnerMemberships: [{ ...NORTHWIND, role }] }));
       await open();
-    });
+    }
 
-    it('shows the partner’s organizations with their figures, a page of 25 at a time', async () => {
-      const request = expectCall(http(), ORGS);
-      expect(queryOf(request)).toEqual({ limit: '25', offset: '0' });
-      request.flush(anOrgPage([aPartnerOrg(ACME), aPartnerOrg(GLOBEX, { mfaCoveragePercent: null, status: 'suspended' })], 60));
-      await settle();
+    it('starts with the dashboard, then the partner’s organizations', async () => {
+      await openAs('owner');
+      await answerReads(aUserPage(someUsers(1, 1)));
 
-      const acme = text(page().querySelector(`tr[data-org-id="${ACME.orgId}"]`));
-      expect(acme).toContain('Acme Manufacturing');
-      expect(acme).toContain('48 / 40');
-      expect(acme).toContain('62.5 %');
-      expect(acme).toContain('Mar 1, 2026');
-      expect(page().querySelector(`tr[data-org-id="${ACME.orgId}"] .mtp-mono`)?.textContent?.trim()).toBe(ACME.orgId);
-      const globex = text(page().querySelector(`tr[data-org-id="${GLOBEX.orgId}"]`));
-      expect(globex).toContain('Suspended');
-      expect(globex).toContain('—');
+      const totals = page().querySelector('[aria-label="Totals"]');
+      expect(text(totals?.querySelector('[role="group"][aria-label="Locked out"] [data-testid="figure-value"]') ?? null)).toBe('13');
+      expect(Array.from(page().querySelectorAll('h2, h3'), (heading) => text(heading))).toEqual([
+        'Overview',
+        'Users per organization',
+        'MFA coverage per organization',
+        'Systems by operating system',
+        'User lockouts',
+        'Password expirations',
+        'New users',
+        'Organizations',
+      ]);
+      const dashboard = page().querySelector('mtp-partner-dashboard')!;
+      const orgs = page().querySelector('[data-testid="partner-orgs"]')!;
+      expect(dashboard.compareDocumentPosition(orgs) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+      expect(page().querySelector('input[aria-label="Select user1 (Globex Retail)"]')).not.toBeNull();
       expect(page().textContent).not.toContain('No organizations are connected yet.');
-
-      await (await TestbedHarnessEnvironment.loader(fixture).getHarness(MatPaginatorHarness)).goToNextPage();
-      await settle();
-      const next = expectCall(http(), ORGS);
-      expect(queryOf(next)).toEqual({ limit: '25', offset: '25' });
-      next.flush(anOrgPage([], 60, 25));
     });
 
-    it('searches on the server from the first page', async () => {
-      expectCall(http(), ORGS).flush(anOrgPage([aPartnerOrg(ACME)]));
-      await settle();
+    it('shows a read-only admin the figures and lists without the bulk actions', async () => {
+      await openAs('readonly');
+      await answerReads(aUserPage(someUsers(1, 1)));
 
-      const search = page().querySelector<HTMLInputElement>('input[type="search"]')!;
-      search.value = ' glob ';
-      search.dispatchEvent(new Event('input'));
-      await settle();
-      const searched = expectCall(http(), ORGS);
-      expect(queryOf(searched)).toEqual({ limit: '25', offset: '0', search: 'glob' });
-      searched.flush(anOrgPage([]));
-      await settle();
-
-      expect(text(page().querySelector('table'))).toContain('No organization matches “glob”.');
-    });
-
-    it('says no organizations are connected yet when the partner has none', async () => {
-      expectCall(http(), ORGS).flush(anOrgPage([]));
-      await settle();
-
-      expect(text(page().querySelector('table'))).toContain('No organizations are connected yet.');
-    });
-
-    it('shows a failure to load in words', async () => {
-      expectCall(http(), ORGS).flush({ title: 'Service Unavailable' }, { status: 503, statusText: 'Service Unavailable' });
-      await settle();
-
-      expect(text(page().querySelector('table'))).toContain('The organizations could not be loaded.');
-      expect(page().querySelector('[role="alert"]')).not.toBeNull();
+      expect(page().querySelector('tr[data-username="user1"]')).not.toBeNull();
+      expect(Array.from(page().querySelectorAll('button'), (button) => text(button))).not.toContain('Unlock');
+      expect(page().querySelector('input[type="checkbox"]')).toBeNull();
+      expect(page().querySelector('[data-testid="partner-orgs"]')).not.toBeNull();
     });
   });
 });

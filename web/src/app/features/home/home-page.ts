@@ -7,12 +7,13 @@ import { RouterLink } from '@angular/router';
 import { CurrentAdmin } from '../../core/auth/current-admin';
 import { SessionStore } from '../../core/auth/session-store';
 import { LoadingState, ProblemBanner } from '../../shared/ui/page-states';
+import { PartnerDashboard } from '../dashboard/partner-dashboard';
 import { PartnerOrgs } from '../partner/orgs/partner-orgs';
 
 /** The landing page: what the portal is for and the way in; once signed in, the admin's start. */
 @Component({
   selector: 'mtp-home-page',
-  imports: [LoadingState, MatButtonModule, MatCardModule, MatIconModule, PartnerOrgs, ProblemBanner, RouterLink],
+  imports: [LoadingState, MatButtonModule, MatCardModule, MatIconModule, PartnerDashboard, PartnerOrgs, ProblemBanner, RouterLink],
   providers: [CurrentAdmin],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './home-page.html',
@@ -24,7 +25,7 @@ export class HomePage implements OnInit {
   protected readonly signedIn = this.store.isSignedIn;
   protected readonly name = this.store.displayName;
   protected readonly email = computed(() => this.store.me()?.email ?? this.store.administrator()?.email ?? '');
-  /** A partner's admin starts from the partner's organizations; anyone else from what they can do next. */
+  /** A partner's admin starts from the dashboard and the partner's organizations; anyone else from what they can do next. */
   protected readonly isPartnerMember = computed(() => (this.store.me()?.partnerMemberships.length ?? 0) > 0);
 
   protected readonly highlights = [

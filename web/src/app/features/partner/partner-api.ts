@@ -2,14 +2,18 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import {
   type CreatePartnerInvitationDto,
+  type ExportPartnerOrgs$Params,
   type ListPartnerOrgs$Params,
   type PartnerAdminDto,
   type PartnerInvitationDto,
+  type PartnerOrgDetailsDto,
   type PartnerOrgPageDto,
   type PartnerSettingsDto,
   type UpdatePartnerAdminDto,
   type UpdatePartnerSettingsDto,
   ApiConfiguration,
+  exportPartnerOrgs,
+  getPartnerOrg,
   getPartnerSettings,
   invitePartnerAdmin,
   listPartnerAdmins,
@@ -39,6 +43,15 @@ export class PartnerApi {
 
   orgs(query: ListPartnerOrgs$Params): Observable<PartnerOrgPageDto> {
     return listPartnerOrgs(this.http, this.root, query).pipe(map((r) => r.body));
+  }
+
+  /** Every org matching the filters, in their order, as the CSV file the API writes. */
+  exportOrgs(query: ExportPartnerOrgs$Params): Observable<Blob> {
+    return exportPartnerOrgs(this.http, this.root, query).pipe(map((r) => r.body));
+  }
+
+  org(orgId: string): Observable<PartnerOrgDetailsDto> {
+    return getPartnerOrg(this.http, this.root, { orgId }).pipe(map((r) => r.body));
   }
 
   admins(): Observable<PartnerAdminDto[]> {

@@ -23,21 +23,24 @@ describe('the partner entries of the side navigation', () => {
     return Array.from((fixture.nativeElement as HTMLElement).querySelectorAll('a'), (link) => link.textContent?.trim());
   }
 
-  it.each(['owner', 'admin'])('offers an %s both partner pages', async (role) => {
-    expect(await labelsFor(role)).toEqual(['Home', 'Verifications', 'Partner admins', 'Partner settings', 'My account', 'Dev mailbox']);
+  it.each(['owner', 'admin'])('offers an %s every partner page', async (role) => {
+    expect(await labelsFor(role)).toEqual([
+      'Home', 'Organizations', 'Verifications', 'Partner admins', 'Partner settings', 'My account', 'Dev mailbox',
+    ]);
   });
 
-  it.each(['manager', 'helpdesk', 'readonly'])('offers a %s the settings only', async (role) => {
-    expect(await labelsFor(role)).toEqual(['Home', 'Partner settings', 'My account', 'Dev mailbox']);
+  it.each(['manager', 'helpdesk', 'readonly'])('offers a %s the organizations and the settings only', async (role) => {
+    expect(await labelsFor(role)).toEqual(['Home', 'Organizations', 'Partner settings', 'My account', 'Dev mailbox']);
   });
 
-  it('offers an admin of no partner neither', async () => {
+  it('offers an admin of no partner none of them', async () => {
     expect(await labelsFor(null)).toEqual(['Home', 'My account', 'Dev mailbox']);
   });
 
   it('links to the partner pages', async () => {
     await labelsFor('owner');
     const hrefs = Array.from((fixture.nativeElement as HTMLElement).querySelectorAll('a'), (link) => link.getAttribute('href'));
+    expect(hrefs).toContain('/partner/orgs');
     expect(hrefs).toContain('/partner/admins');
     expect(hrefs).toContain('/partner/settings');
   });

@@ -1,7 +1,7 @@
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { type ActivatedRouteSnapshot, Router, type RouterStateSnapshot, UrlTree, provideRouter } from '@angular/router';
+import { type ActivatedRouteSnapshot, type CanActivateFn, Router, type RouterStateSnapshot, UrlTree, provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { getMe } from '@mtp/api-client';
 import { type Observable, firstValueFrom, isObservable } from 'rxjs';
@@ -11,6 +11,7 @@ import { aMe, signInAsAda } from '../../../testing/session-fixtures';
 import { routes } from '../../app.routes';
 import { apiProblemInterceptor } from '../../core/http/api-problem.interceptor';
 import { provideAppIcons } from '../../core/icons/app-icons';
+import { PARTNER_ROUTES } from './partner.routes';
 import { ADMINS_VIEWERS } from './partner-role';
 import { partnerRoleGuard } from './partner-role.guard';
 import { NORTHWIND } from './testing/partner-fixtures';
@@ -65,5 +66,18 @@ describe('partnerRoleGuard', () => {
     signInAsAda(aMe());
     await RouterTestingHarness.create('/partner/settings');
     expect(TestBed.inject(Router).url).toBe('/');
+  });
+
+  it.each(['owner', 'admin', 'manager', 'helpdesk', 'readonly'])('opens the Organizations page to a %s, and to no one of no partner', (role) => {
+    const orgs = PARTNER_ROUTES.find((route) => route.path === 'orgs')!;
+    const decide = () =>
+      TestBed.runInInjectionContext(() =>
+        (orgs.canActivate![0] as CanActivateFn)({} as ActivatedRouteSnapshot, { url: '/partner/orgs' } as RouterStateSnapshot),
+      );
+
+    signInAsAda(member(role));
+    expect(decide()).toBe(true);
+    signInAsAda(aMe());
+    expect(serialized(decide())).toBe('/');
   });
 });

@@ -1,4 +1,4 @@
-import { type PartnerInvitationDto, type PartnerOrgRefDto, type PartnerSettingsDto } from '@mtp/api-client';
+import { type PartnerAssociationDto, type PartnerInvitationDto, type PartnerOrgRefDto, type PartnerSettingsDto } from '@mtp/api-client';
 
 import { ApiProblem } from '../../core/http/api-problem';
 import { problemMessage } from '../../core/http/problem-message';
@@ -31,6 +31,22 @@ const KIND_WORDS: Record<PartnerSettingsDto['kind'], string> = { msp: 'Managed s
 
 export function kindWord(kind: string): string {
   return KIND_WORDS[kind as PartnerSettingsDto['kind']] ?? kind;
+}
+
+const ASSOCIATION_WORDS: Record<PartnerAssociationDto['source'], string> = {
+  created: 'Created by your partner',
+  verified: 'Verified through one of its admins',
+  staff: 'Attached by platform staff',
+};
+
+/** How an org came to the partner, and by whom when known: "Created by your partner, by ada@…". */
+export function associationWords(association: Pick<PartnerAssociationDto, 'source' | 'by'>): string {
+  const how = ASSOCIATION_WORDS[association.source] ?? association.source;
+  return association.by ? `${how}, by ${association.by}` : how;
+}
+
+export function orgStatusWord(status: string): string {
+  return status === 'active' ? 'Active' : status === 'suspended' ? 'Suspended' : status;
 }
 
 /** How many org names a table cell shows before the rest go to its tooltip. */

@@ -8,6 +8,12 @@ import { partnerRoleGuard } from './partner-role.guard';
 export const PARTNER_ROUTES: Routes = [
   { path: '', pathMatch: 'full', redirectTo: 'settings' },
   {
+    path: 'orgs',
+    title: 'Organizations · MTP',
+    canActivate: [partnerRoleGuard(PARTNER_ROLES)],
+    loadComponent: () => import('./directory/directory-page').then((m) => m.DirectoryPage),
+  },
+  {
     path: 'admins',
     title: 'Partner admins · MTP',
     canActivate: [partnerRoleGuard(ADMINS_VIEWERS)],

@@ -9,6 +9,7 @@ import { RouterTestingHarness } from '@angular/router/testing';
 import { ACME, GLOBEX, buttonIn, expectCall, openDialog, settle, text } from '../../../testing/org-console-fixtures';
 import { flushProblem } from '../../../testing/problem-responses';
 import { SideNav } from '../../core/layout/side-nav';
+import { answerDashboard } from '../dashboard/testing/dashboard-fixtures';
 import { anOrgPage, partnerPath, queryOf, setUpPartner } from '../partner/testing/partner-fixtures';
 import { VERIFICATIONS, aVerification, aVerificationPage } from './testing/verification-fixtures';
 
@@ -179,7 +180,8 @@ describe('the pending verifications page', () => {
   it.each(['manager', 'helpdesk', 'readonly'])('sends a %s home, as the API would refuse them the list', async (role) => {
     await open(role);
     expect(TestBed.inject(Router).url).toBe('/');
-    // Home lists the partner's orgs.
+    // Home shows the partner's dashboard and lists the partner's orgs.
+    answerDashboard(http);
     expectCall(http, partnerPath('/orgs')).flush(anOrgPage([]));
   });
 

@@ -25,4 +25,24 @@ describe('FileSaver', () => {
     expect(await saved?.text()).toBe('AAAAA-BBBBB\nCCCCC-DDDDD\n');
     expect(document.querySelector('a[download]')).toBeNull();
   });
+
+  it('saves a file the API sent as it is, byte-order mark included', async () => {
+    let saved: Blob | undefined;
+    URL.createObjectURL = jest.fn((blob: Blob) => {
+      saved = blob;
+      return 'blob:mtp/2';
+    });
+    URL.revokeObjectURL = jest.fn();
+    const downloads: string[] = [];
+    jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      downloads.push(this.download);
+    });
+    const csv = new Blob(['\ufeffOrgID,Name\n'], { type: 'text/csv' });
+
+    TestBed.inject(FileSaver).saveBlob('orgs-2026-11-20.csv', csv);
+
+    expect(downloads).toEqual(['orgs-2026-11-20.csv']);
+    expect(saved).toBe(csv);
+    expect(Array.from(new Uint8Array(await saved!.arrayBuffer()).slice(0, 3))).toEqual([0xef, 0xbb, 0xbf]);
+  });
 });

@@ -4,11 +4,17 @@ import { TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import {
+  type OrgActivityEventDto,
   type PartnerAdminDto,
   type PartnerInvitationDto,
+  type PartnerOrgDetailsDto,
   type PartnerOrgDto,
   type PartnerOrgPageDto,
   type PartnerSettingsDto,
+  type PortfolioSystemDto,
+  type PortfolioSystemPageDto,
+  type PortfolioUserDto,
+  type PortfolioUserPageDto,
 } from '@mtp/api-client';
 
 import { ACME, GLOBEX } from '../../../../testing/org-console-fixtures';
@@ -70,14 +76,58 @@ export function anInvitation(overrides: Partial<PartnerInvitationDto> = {}): Par
 
 export function aPartnerOrg(org = ACME, overrides: Partial<PartnerOrgDto> = {}): PartnerOrgDto {
   return {
-    orgId: org.orgId, name: org.orgName, status: 'active', associatedSince: '2026-03-01T10:00:00.000Z', associationSource: 'verified',
-    usersTotal: 48, usersActive: 40, usersLockedOut: 2, systemsTotal: 36, admins: 3, mfaCoveragePercent: 62.5,
+    orgId: org.orgId, name: org.orgName, status: 'active', usersTotal: 48, usersActive: 40, usersSuspended: 5, usersStaged: 3,
+    usersLockedOut: 2, systemsTotal: 36, systemsActive: 30, admins: 3, mfaCoveragePercent: 62.5, lastActivityAt: '2026-03-01T10:00:00.000Z',
     ...overrides,
   };
 }
 
-export function anOrgPage(items: PartnerOrgDto[], total = items.length, offset = 0, limit = 25): PartnerOrgPageDto {
-  return { items, total, limit, offset };
+/** A keyset page: `nextCursor` null means it is the last one. */
+export function anOrgPage(items: PartnerOrgDto[], total = items.length, nextCursor: string | null = null, limit = 25): PartnerOrgPageDto {
+  return { items, total, limit, nextCursor };
+}
+
+export function anActivityEvent(overrides: Partial<OrgActivityEventDto> = {}): OrgActivityEventDto {
+  return {
+    id: 'e1', occurredAt: '2026-11-20T09:30:00.000Z', actor: 'boss@acme.example', action: 'orgs.user.created', outcome: 'success',
+    targetType: 'user', targetId: 'u1', details: { username: 'jdoe' },
+    ...overrides,
+  };
+}
+
+export function anOrgDetails(org = ACME, overrides: Partial<PartnerOrgDetailsDto> = {}): PartnerOrgDetailsDto {
+  return {
+    org: aPartnerOrg(org),
+    admins: [{ name: 'Wile E. Coyote', email: 'boss@acme.example' }, { name: '', email: 'it@acme.example' }],
+    association: { since: '2026-03-01T10:00:00.000Z', source: 'verified', by: 'ada@partner.example' },
+    recentActivity: [anActivityEvent()],
+    ...overrides,
+  };
+}
+
+export function aPortfolioUser(overrides: Partial<PortfolioUserDto> = {}): PortfolioUserDto {
+  return {
+    id: 'u1', org: { orgId: ACME.orgId, name: ACME.orgName }, username: 'jdoe', email: 'jdoe@acme.example', firstName: 'Jane', lastName: 'Doe',
+    state: 'active', mfaEnrolled: true, lockedOut: false, lockedOutAt: null, passwordExpiresAt: null, createdAt: '2026-02-01T08:00:00.000Z',
+    lastLoginAt: '2026-03-02T08:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function aUserPage(items: PortfolioUserDto[], nextCursor: string | null = null, limit = 25): PortfolioUserPageDto {
+  return { items, limit, nextCursor };
+}
+
+export function aPortfolioSystem(overrides: Partial<PortfolioSystemDto> = {}): PortfolioSystemDto {
+  return {
+    id: 's1', org: { orgId: ACME.orgId, name: ACME.orgName }, hostname: 'acme-ws-01', osFamily: 'windows', osVersion: '11 23H2',
+    agentVersion: '4.2.0', active: true, lastContactAt: '2026-03-02T08:00:00.000Z', createdAt: '2026-01-10T08:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function aSystemPage(items: PortfolioSystemDto[], nextCursor: string | null = null, limit = 25): PortfolioSystemPageDto {
+  return { items, limit, nextCursor };
 }
 
 export function aSettings(overrides: Partial<PartnerSettingsDto> = {}): PartnerSettingsDto {
