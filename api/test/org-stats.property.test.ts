@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import pg from 'pg';
-import { addUsers, createOrg, orgStatsDrift, readOrgStats } from './support/org-factory.js';
+import { addUsers, createOrg, orgStatsDrift, partnerHoursDrift, readOrgStats } from './support/org-factory.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 
 // org_stats is kept by statement-level triggers; whatever mix of statements, bulk or single,
@@ -10,7 +10,8 @@ const STATES = ['active', 'staged', 'suspended'] as const;
 const BASE = Date.UTC(2026, 0, 1);
 const loginAt = fc.option(fc.integer({ min: 0, max: 500_000 }).map((minutes) => new Date(BASE + minutes * 60_000)), { nil: null });
 const org = fc.nat({ max: 2 });
-const userSpec = fc.record({ state: fc.constantFrom(...STATES), mfa: fc.boolean(), locked: fc.boolean(), lastLoginAt: loginAt });
+const expiry = fc.option(fc.integer({ min: -48, max: 48 }).map((hours) => new Date(BASE + hours * 3_600_000 + 1_800_000)), { nil: null });
+const userSpec = fc.record({ state: fc.constantFrom(...STATES), mfa: fc.boolean(), locked: fc.boolean(), lastLoginAt: loginAt, passwordExpiresAt: expiry });
 
 // Which rows a statement touches: one by position, a whole org, one state across the orgs, or none.
 const target = fc.oneof(
@@ -32,6 +33,7 @@ const step = fc.oneof(
     mfa: fc.option(fc.constantFrom(true, false, 'toggle' as const), { nil: undefined }),
     locked: fc.option(fc.boolean(), { nil: undefined }),
     lastLoginAt: fc.option(loginAt, { nil: undefined }),
+    passwordExpiresAt: fc.option(expiry, { nil: undefined }),
     rename: fc.boolean(),
   }),
   fc.record({ kind: fc.constant('deleteUsers' as const), target }),
@@ -99,10 +101,11 @@ function sqlOf(s: Step, orgs: string[]): [string, unknown[]] {
   const returning = 'RETURNING org_id, last_login_at';
   switch (s.kind) {
     case 'insertUsers':
-      return [`INSERT INTO directory_users (org_id, username, email, state, mfa_enrolled, locked_out, last_login_at)
-        SELECT ${bind(orgOf(s.org))}, n, n || '@prop.example.com', st, m, l, at
+      return [`INSERT INTO directory_users (org_id, username, email, state, mfa_enrolled, locked_out, last_login_at, password_expires_at)
+        SELECT ${bind(orgOf(s.org))}, n, n || '@prop.example.com', st, m, l, at, ex
         FROM unnest(${bind(s.users.map(() => `u${(serial += 1)}`))}::text[], ${bind(s.users.map((u) => u.state))}::text[], ${bind(s.users.map((u) => u.mfa))}::bool[],
-          ${bind(s.users.map((u) => u.locked))}::bool[], ${bind(s.users.map((u) => u.lastLoginAt))}::timestamptz[]) AS u(n, st, m, l, at) ${returning}`, params];
+          ${bind(s.users.map((u) => u.locked))}::bool[], ${bind(s.users.map((u) => u.lastLoginAt))}::timestamptz[],
+          ${bind(s.users.map((u) => u.passwordExpiresAt))}::timestamptz[]) AS u(n, st, m, l, at, ex) ${returning}`, params];
     case 'upsertUsers': {
       const at = bind(orgOf(s.org));
       return [`INSERT INTO directory_users (org_id, username, email, state, last_login_at)
@@ -117,6 +120,7 @@ function sqlOf(s: Step, orgs: string[]): [string, unknown[]] {
       if (s.mfa !== undefined) set.push(s.mfa === 'toggle' ? 'mfa_enrolled = NOT mfa_enrolled' : `mfa_enrolled = ${bind(s.mfa)}`);
       if (s.locked !== undefined) set.push(`locked_out = ${bind(s.locked)}`, `locked_out_at = CASE WHEN ${bind(s.locked)}::bool THEN now() END`);
       if (s.lastLoginAt !== undefined) set.push(`last_login_at = ${bind(s.lastLoginAt)}::timestamptz`);
+      if (s.passwordExpiresAt !== undefined) set.push(`password_expires_at = ${bind(s.passwordExpiresAt)}::timestamptz`);
       return [`UPDATE directory_users SET ${set.join(', ')} WHERE ${where('directory_users', s.target, orgs, params)} ${returning}`, params];
     }
     case 'deleteUsers':
@@ -216,6 +220,7 @@ describe('org_stats kept by the triggers', () => {
         try {
           for (const c of commands) await run(pool, c, ids, logins);
           expect(await orgStatsDrift(pool)).toEqual([]);
+          expect(await partnerHoursDrift(pool)).toEqual([]);
           const stats = (await readOrgStats(pool)).filter((row) => ids.includes(row.org_id));
           // A high-water mark: deletes and earlier logins do not lower it, rolled-back work never raised it.
           for (const row of stats) expect(row.last_activity_at?.getTime() ?? null).toBe(logins.get(row.org_id) ?? null);

@@ -84,7 +84,19 @@ describe('the partner dashboard', () => {
         ]),
         systems: [{ osFamily: 'windows' }, { osFamily: 'macos', active: false }],
       }),
-      await createOrg(db, { name: 'Bravo Legal', users: users([{ locked: true, lockedOutAt: ago(3) }, { passwordExpiresAt: ahead(20) }, { createdAt: ago(2) }]), systems: [{ osFamily: 'linux' }] }),
+      await createOrg(db, {
+        name: 'Bravo Legal',
+        users: users([
+          { locked: true, lockedOutAt: ago(3) },
+          { passwordExpiresAt: ahead(20) },
+          { createdAt: ago(2) },
+          // At the very edges of the windows, which are counted from the users rather than summed by the hour.
+          { passwordExpiresAt: new Date(ahead(14).getTime() - 60_000) },
+          { passwordExpiresAt: new Date(ahead(14).getTime() + 60_000) },
+          { createdAt: new Date(ago(7).getTime() + 60_000) },
+        ]),
+        systems: [{ osFamily: 'linux' }],
+      }),
       await createOrg(db, { name: 'Charlie Retail', users: users([{ mfa: true, locked: true, lockedOutAt: ago(2), createdAt: ago(6) }, { passwordExpiresAt: ahead(13) }]) }),
       await createOrg(db, { name: 'Delta Clinic' }),
     ];
@@ -135,10 +147,10 @@ describe('the partner dashboard', () => {
 
     it('states the figures plainly for the whole portfolio, and charts them', async () => {
       const { body } = await get(ownerAuth, 'overview').expect(200);
-      // Active: Alpha 2, Bravo 3, Charlie 2 = 7, of whom 3 have MFA.
-      expect(body.totals).toMatchObject({ orgs: 4, users: { total: 9, active: 7, suspended: 1, staged: 1, activeWithMfa: 3, lockedOut: 3, passwordsExpired: 1, passwordsExpiringIn14Days: 2, newInLast7Days: 3 }, mfaCoveragePercent: 42.9 });
-      expect(body.largestOrgs.map((org: { name: string }) => org.name)).toEqual(['Alpha Dental', 'Bravo Legal', 'Charlie Retail', 'Delta Clinic']);
-      expect(body.largestOrgs[0]).toEqual({ orgId: portfolio[0]!.publicId, name: 'Alpha Dental', users: 4 });
+      // Active: Alpha 2, Bravo 6, Charlie 2 = 10, of whom 3 have MFA.
+      expect(body.totals).toMatchObject({ orgs: 4, users: { total: 12, active: 10, suspended: 1, staged: 1, activeWithMfa: 3, lockedOut: 3, passwordsExpired: 1, passwordsExpiringIn14Days: 3, newInLast7Days: 4 }, mfaCoveragePercent: 30 });
+      expect(body.largestOrgs.map((org: { name: string }) => org.name)).toEqual(['Bravo Legal', 'Alpha Dental', 'Charlie Retail', 'Delta Clinic']);
+      expect(body.largestOrgs[1]).toEqual({ orgId: portfolio[0]!.publicId, name: 'Alpha Dental', users: 4 });
       // Alpha 100 %, Bravo 0 %, Charlie 50 %, Delta without active users.
       expect(Object.fromEntries(body.mfaCoverageBands.map((band: { band: string; orgs: number }) => [band.band, band.orgs]))).toEqual({
         none: 1, below50: 1, '50to79': 1, '80to94': 0, '95to99': 0, full: 1,
@@ -170,8 +182,8 @@ describe('the partner dashboard', () => {
       const seen = new Set((await allUsers(limitedAuth)).map((user) => user.org.name));
       expect([...seen].sort()).toEqual(['Alpha Dental', 'Charlie Retail']);
       const ownerUsers = await allUsers(ownerAuth);
-      expect(ownerUsers).toHaveLength(9);
-      expect(new Set(ownerUsers.map((user) => user.id)).size).toBe(9);
+      expect(ownerUsers).toHaveLength(12);
+      expect(new Set(ownerUsers.map((user) => user.id)).size).toBe(12);
       const systems = (await get(limitedAuth, 'systems').expect(200)).body.items as { org: { name: string } }[];
       expect(systems.map((system) => system.org.name)).toEqual(['Alpha Dental', 'Alpha Dental']);
     });
@@ -182,7 +194,7 @@ describe('the partner dashboard', () => {
       for (const sort of ['username', 'createdAt', 'lastLoginAt']) {
         for (const order of ['asc', 'desc']) {
           const listed = await allUsers(ownerAuth, { sort, order });
-          expect(new Set(listed.map((user) => user.id)).size).toBe(9);
+          expect(new Set(listed.map((user) => user.id)).size).toBe(12);
         }
       }
       const usernames = (await allUsers(ownerAuth, { sort: 'username' })).map((user) => user.username);
@@ -190,8 +202,8 @@ describe('the partner dashboard', () => {
       const lockouts = await allUsers(ownerAuth, { sort: 'lockedOutAt', order: 'desc' });
       expect(lockouts.map((user) => user.org.name)).toEqual(['Alpha Dental', 'Charlie Retail', 'Bravo Legal']);
       const expiring = await allUsers(ownerAuth, { sort: 'passwordExpiresAt', passwordExpiresWithinDays: 14 });
-      expect(expiring.map((user) => user.org.name)).toEqual(['Alpha Dental', 'Alpha Dental', 'Charlie Retail']);
-      expect(await allUsers(ownerAuth, { createdWithinDays: 7 })).toHaveLength(3);
+      expect(expiring.map((user) => user.org.name)).toEqual(['Alpha Dental', 'Alpha Dental', 'Charlie Retail', 'Bravo Legal']);
+      expect(await allUsers(ownerAuth, { createdWithinDays: 7 })).toHaveLength(4);
       expect((await allUsers(ownerAuth, { state: 'suspended' })).map((user) => user.org.name)).toEqual(['Alpha Dental']);
       expect(await allUsers(ownerAuth, { mfa: true, locked: true })).toHaveLength(2);
       expect((await allUsers(ownerAuth, { orgId: portfolio[1]!.publicId })).every((user) => user.org.name === 'Bravo Legal')).toBe(true);

@@ -147,3 +147,19 @@ export async function orgStatsDrift(db: Sql): Promise<Record<string, unknown>[]>
         OR EXISTS (SELECT 1 FROM systems y WHERE y.org_id = c.org_id AND y.partner_id IS DISTINCT FROM c.partner_id)`,
   );
 }
+
+/** The hourly counts of partner_user_hours that differ from a recount of the users (empty when the triggers kept up). */
+export async function partnerHoursDrift(db: Sql): Promise<Record<string, unknown>[]> {
+  return rows(
+    db,
+    `WITH counted AS (
+       SELECT partner_id, 'password_expiry' AS kind, date_trunc('hour', password_expires_at, 'UTC') AS hour, count(*)::int AS users
+         FROM directory_users WHERE partner_id IS NOT NULL AND password_expires_at IS NOT NULL GROUP BY 1, 2, 3
+       UNION ALL
+       SELECT partner_id, 'created', date_trunc('hour', created_at, 'UTC'), count(*)::int FROM directory_users WHERE partner_id IS NOT NULL GROUP BY 1, 2, 3),
+     stored AS (SELECT partner_id, kind, hour, users FROM partner_user_hours WHERE users <> 0)
+     SELECT coalesce(c.partner_id, s.partner_id) AS partner_id, coalesce(c.kind, s.kind) AS kind, coalesce(c.hour, s.hour) AS hour, c.users AS counted, s.users AS stored
+     FROM counted c FULL JOIN stored s ON s.partner_id = c.partner_id AND s.kind = c.kind AND s.hour = c.hour
+     WHERE c.users IS DISTINCT FROM s.users`,
+  );
+}

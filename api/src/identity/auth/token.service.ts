@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { randomUUID } from 'node:crypto';
+import { createSecretKey, randomUUID, type KeyObject } from 'node:crypto';
 import { Clock } from '../../common/clock.js';
 import { AppConfig } from '../../config/app-config.provider.js';
 
@@ -23,6 +23,18 @@ export interface ChallengeClaims {
   aud: 'mfa-challenge' | 'mfa-enrollment';
 }
 
+const keys = new WeakMap<AppConfig, KeyObject>();
+
+/** The HMAC key of the JWTs as a key object, made once per configuration (see jwt-strategies.ts for why). */
+export function jwtKeyOf(config: AppConfig): KeyObject {
+  let key = keys.get(config);
+  if (!key) {
+    key = createSecretKey(Buffer.from(config.secrets.jwtSecret, 'utf8'));
+    keys.set(config, key);
+  }
+  return key;
+}
+
 /** Signs the short-lived JWTs: portal access tokens and the single-purpose sign-in challenges. */
 @Injectable()
 export class TokenService {
@@ -32,7 +44,7 @@ export class TokenService {
     config: AppConfig,
     private readonly clock: Clock,
   ) {
-    this.jwt = new JwtService({ secret: config.secrets.jwtSecret, signOptions: { algorithm: JWT_ALGORITHM, issuer: TOKEN_ISSUER } });
+    this.jwt = new JwtService({ secret: jwtKeyOf(config), signOptions: { algorithm: JWT_ALGORITHM, issuer: TOKEN_ISSUER } });
   }
 
   accessToken(administratorId: string, sessionId: string): string {

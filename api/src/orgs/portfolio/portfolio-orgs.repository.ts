@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { sortName } from '../../common/http/keyset-cursor.js';
 import { keysetPage } from './keyset-page.js';
 import { mfaCoveragePercent } from '../organizations/org-figures.js';
+import { isPublicOrgId } from '../organizations/public-org-id.js';
 import type { PartnerOrgDto, PortfolioOrgFilterDto, PortfolioOrgSort } from './portfolio-orgs.dto.js';
 import type { KeysetPage } from './portfolio-query.js';
 import { containsPattern, SqlConditions, type PortfolioScope } from './portfolio-scope.js';
@@ -78,7 +79,9 @@ export class PortfolioOrgsRepository {
   private filtered(scope: PortfolioScope, query: PortfolioOrgFilterDto): SqlConditions {
     const where = new SqlConditions(scope, 's');
     if (query.search) {
-      where.add(`(s.name_key LIKE ${where.param(containsPattern(query.search))} OR s.public_id = ${where.param(query.search)})`);
+      const named = `s.name_key LIKE ${where.param(containsPattern(query.search))}`;
+      // Only a whole OrgID can match one: other searches leave the OrgID index out of the plan.
+      where.add(isPublicOrgId(query.search) ? `(${named} OR s.public_id = ${where.param(query.search)})` : named);
     }
     if (query.status) where.add(`s.status = ${where.param(query.status)}`);
     if (query.hasLockouts !== undefined) where.add(query.hasLockouts ? 's.users_locked > 0' : 's.users_locked = 0');
