@@ -188,9 +188,10 @@ describe('asking an org admin for a verification code', () => {
       for (const name of names.slice(1)) {
         const gap = Math.abs(medians[name] - medians.real);
         const larger = Math.max(medians[name], medians.real);
-        // Every answer is held to the same floor (EVEN_ANSWER_MS), so the medians meet there; the bounds
-        // leave room for a busy 2-core CI machine, and are far below what an email send would add.
-        expect([name, gap < 0.15 * larger, gap < 3]).toEqual([name, true, true]);
+        // Every answer is held to the same floor (EVEN_ANSWER_MS), so the medians meet there. The bound is
+        // relative: on a 2-core machine busy with other work a fixed few milliseconds came and went
+        // (a 4 ms gap was seen under load), while an email send would still add far more than 15 %.
+        expect([name, gap < 0.15 * larger]).toEqual([name, true]);
       }
     });
   });
