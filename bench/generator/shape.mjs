@@ -30,19 +30,34 @@ export function apportion(total, weights) {
   return parts;
 }
 
-/** One entry per org to create, in partner order: `{ partnerIndex, users }`. */
-export function planOrgs({ partners, orgs, users, shape, random }) {
+/**
+ * One entry per org to create, in partner order: `{ partnerIndex, users }`. By default the orgs are
+ * spread over `partners` by the shape and `users` over all orgs. `partnerOrgs` (orgs per partner)
+ * sets the spread explicitly instead, and `partnerUsers` (users per partner, with it) keeps each
+ * partner's users within its own orgs, still skewed across them by the shape.
+ */
+export function planOrgs({ partners, orgs, users, shape, random, partnerOrgs, partnerUsers }) {
   const spec = SHAPES[shape];
   if (!spec) throw new Error(`unknown shape "${shape}"; known: ${Object.keys(SHAPES).join(', ')}`);
-  const partnerWeights = Array.from({ length: partners }, (_, rank) => (spec.partners === 'zipf' ? 1 / (rank + 1) : 1));
-  // Every partner gets at least one org when there are enough, so none of the groups is empty.
-  const floor = orgs >= partners ? 1 : 0;
-  const orgsPerPartner = apportion(orgs - floor * partners, partnerWeights).map((count) => count + floor);
+  const orgsPerPartner = partnerOrgs ?? spreadOverPartners(partners, orgs, spec);
   const sizeWeights = Array.from({ length: orgs }, () => (spec.orgSizes === 'lognormal' ? Math.exp(ORG_SIZE_SIGMA * random.normal()) : 1));
-  const sizes = apportion(users, sizeWeights);
+  const sizes = partnerUsers ? sizesWithinPartners(orgsPerPartner, partnerUsers, sizeWeights) : apportion(users, sizeWeights);
   const plan = [];
   orgsPerPartner.forEach((count, partnerIndex) => {
     for (let i = 0; i < count; i += 1) plan.push({ partnerIndex, users: sizes[plan.length] });
   });
   return plan;
+}
+
+function spreadOverPartners(partners, orgs, spec) {
+  const partnerWeights = Array.from({ length: partners }, (_, rank) => (spec.partners === 'zipf' ? 1 / (rank + 1) : 1));
+  // Every partner gets at least one org when there are enough, so none of the groups is empty.
+  const floor = orgs >= partners ? 1 : 0;
+  return apportion(orgs - floor * partners, partnerWeights).map((count) => count + floor);
+}
+
+function sizesWithinPartners(orgsPerPartner, partnerUsers, sizeWeights) {
+  const sizes = [];
+  orgsPerPartner.forEach((count, partnerIndex) => sizes.push(...apportion(partnerUsers[partnerIndex], sizeWeights.slice(sizes.length, sizes.length + count))));
+  return sizes;
 }
