@@ -3,6 +3,9 @@ import { launchBrowser, newWatchedContext, type WatchedContext, type WatchedPage
 import { startPortal, type DemoAccount, type PortalProcess } from '../support/portal-process.js';
 import { freshTotpCode, wrongTotpCode } from '../support/totp.js';
 
+
+/** How long AdminJS may take to settle its network on a busy machine. */
+const NETWORK_IDLE_MS = 45_000;
 const GOOGLE_FONTS = 'https://fonts.googleapis.com/css?family=Roboto:300,400,500,700';
 
 describe('the back-office and the API docs in a browser', () => {
@@ -107,7 +110,9 @@ describe('the back-office and the API docs in a browser', () => {
     const { page, problems } = await newVisitor();
     await page.goto('/admin/login');
     await page.getByRole('button', { name: 'Continue' }).waitFor();
-    await page.waitForLoadState('networkidle');
+    // AdminJS loads its bundle after the page: on a machine busy with other tests that took over the
+    // default 15 s once, so the wait for the network to settle gets longer.
+    await page.waitForLoadState('networkidle', { timeout: NETWORK_IDLE_MS });
     expect(problems.filter((problem) => problem.kind === 'CSP violation')).toEqual([]);
 
     await page.getByLabel('Email').fill(staff.email);
@@ -115,7 +120,7 @@ describe('the back-office and the API docs in a browser', () => {
     await page.getByRole('button', { name: 'Continue' }).click();
     await submitCode(page, await freshTotpCode(staff.totpSecret!));
     await page.waitForURL((url) => url.pathname === '/admin');
-    await page.waitForLoadState('networkidle');
+    await page.waitForLoadState('networkidle', { timeout: NETWORK_IDLE_MS });
 
     const violations = problems.filter((problem) => problem.kind === 'CSP violation');
     expect(violations.length).toBeGreaterThan(0);
