@@ -3,7 +3,6 @@ import { launchBrowser, newWatchedContext, type WatchedContext, type WatchedPage
 import { startPortal, type DemoAccount, type PortalProcess } from '../support/portal-process.js';
 import { freshTotpCode, wrongTotpCode } from '../support/totp.js';
 
-
 /** How long AdminJS may take to settle its network on a busy machine. */
 const NETWORK_IDLE_MS = 45_000;
 const GOOGLE_FONTS = 'https://fonts.googleapis.com/css?family=Roboto:300,400,500,700';
