@@ -1,6 +1,7 @@
 import type { AuditRecord } from '../audit/audit.service.js';
 import type { RequestContext } from '../common/http/request-context.js';
 import type { PartnerScope } from '../identity/access/partner-access.js';
+import type { OrgActor } from '../orgs/org-actor.js';
 import type { ActorKind } from './associations/partner-association.entity.js';
 
 /** Who changes a partner's data: one of its admins, platform staff, or the platform itself (the seed). */
@@ -15,6 +16,11 @@ export interface PartnerActor {
 
 export function adminActor(scope: PartnerScope, context: RequestContext): PartnerActor {
   return { type: 'administrator', id: scope.administratorId, label: null, sessionId: scope.sessionId, context };
+}
+
+/** The same admin acting inside one of the partner's orgs, as the orgs module audits it (with the partner named). */
+export function orgActorOf(scope: PartnerScope, context: RequestContext): OrgActor {
+  return { principal: { kind: 'administrator', administratorId: scope.administratorId, sessionId: scope.sessionId }, context, partnerId: scope.partnerId };
 }
 
 export const SYSTEM_ACTOR: PartnerActor = { type: 'system', id: null, label: 'platform' };

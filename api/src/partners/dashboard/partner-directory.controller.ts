@@ -7,6 +7,7 @@ import { BulkUsersDto, BulkUsersResultDto, PortfolioUserPageDto, PortfolioUserQu
 import { PortfolioService } from '../../orgs/portfolio/portfolio.service.js';
 import { AssociationsService } from '../associations/associations.service.js';
 import { CurrentPartner, PartnerAdmin } from '../partner-access.decorators.js';
+import { orgActorOf } from '../partner-actor.js';
 
 @ApiTags('partner dashboard')
 @Controller({ path: 'partner', version: '1' })
@@ -51,7 +52,6 @@ export class PartnerDirectoryController {
   }
 
   private async bulk(scope: PartnerScope, action: BulkUserAction, body: BulkUsersDto, context: RequestContext): Promise<BulkUsersResultDto> {
-    const actor = { principal: { kind: 'administrator' as const, administratorId: scope.administratorId, sessionId: scope.sessionId }, context, partnerId: scope.partnerId };
-    return { action, results: await this.portfolio.bulkUsers(await this.associations.portfolioScope(scope), action, body.userIds, actor) };
+    return { action, results: await this.portfolio.bulkUsers(await this.associations.portfolioScope(scope), action, body.userIds, orgActorOf(scope, context)) };
   }
 }

@@ -11,7 +11,7 @@ import type { PartnerOrgDto } from '../../orgs/portfolio/portfolio-orgs.dto.js';
 import { PortfolioService } from '../../orgs/portfolio/portfolio.service.js';
 import { AssociationsService } from '../associations/associations.service.js';
 import type { PartnerOrgDetailsDto } from '../dashboard/partner-org-details.dto.js';
-import { adminActor } from '../partner-actor.js';
+import { adminActor, orgActorOf } from '../partner-actor.js';
 import type { CreatePartnerOrgDto } from './partner-orgs.dto.js';
 
 /** A partner's new customer: a brand-new org with its first admin, in the portfolio at once. */
@@ -29,8 +29,7 @@ export class PartnerOrgsService {
   async create(scope: PartnerScope, input: CreatePartnerOrgDto, context: RequestContext): Promise<PartnerOrgDto> {
     const settings = await this.settingsFor(scope, input);
     const created = await this.dataSource.transaction(async (manager) => {
-      const principal = { kind: 'administrator' as const, administratorId: scope.administratorId, sessionId: scope.sessionId };
-      const org = await this.organizations.createWithFirstAdmin(manager, { name: input.name, adminEmail: input.adminEmail, ...settings }, { principal, context });
+      const org = await this.organizations.createWithFirstAdmin(manager, { name: input.name, adminEmail: input.adminEmail, ...settings }, orgActorOf(scope, context));
       await this.associations.attach(manager, { partnerId: scope.partnerId, org: { id: org.orgId, publicId: org.publicId, name: org.name }, source: 'created', actor: adminActor(scope, context) });
       await this.admins.grantOrgToLimitedAdmin(manager, scope.partnerId, scope.administratorId, org.orgId);
       return org;
