@@ -12,6 +12,7 @@ import { LoggingModule } from './logging/logging.module.js';
 import { MailModule } from './mail/mail.module.js';
 import { OrgsModule } from './orgs/orgs.module.js';
 import { PartnersModule } from './partners/partners.module.js';
+import { SessionsModule } from './sessions/sessions.module.js';
 import { VerificationModule } from './verification/verification.module.js';
 import { WebAppModule } from './web-app.module.js';
 
@@ -31,6 +32,7 @@ export class AppModule {
         MailModule,
         OrgsModule,
         PartnersModule,
+        SessionsModule,
         VerificationModule,
         BackofficeModule,
         SeedModule,

@@ -26,15 +26,15 @@ interface PartnerRoute {
   allowed: readonly PartnerRole[];
   /** What an allowed call answers. */
   status: number;
-  /** The parameters and body of a call that would succeed; run before every call, allowed or not. */
-  prepare: () => Promise<{ params?: Record<string, string>; body?: object }>;
+  /** The parameters and body of a call that would succeed for `role`; run before every call, allowed or not. */
+  prepare: (role: PartnerRole) => Promise<{ params?: Record<string, string>; body?: object }>;
 }
 
 const ANY_ROLE = PARTNER_ROLES;
 const OWNER = ['owner'] as const;
 /** Who may grow or check the portfolio: verification and new orgs. */
 const PORTFOLIO = ['owner', 'admin'] as const;
-/** Who may unlock and suspend users across orgs: everyone but read-only. */
+/** Who may unlock and suspend users across orgs, and launch into orgs: everyone but read-only. */
 const USER_ACTIONS = ['owner', 'admin', 'manager', 'helpdesk'] as const;
 
 describe('partner routes: who may call what', () => {
@@ -95,6 +95,31 @@ describe('partner routes: who may call what', () => {
       allowed: USER_ACTIONS,
       status: 200,
       prepare: async () => ({ body: { userIds: await addUsers(testApp.app.get(DataSource), portfolioOrg.id, 1) } }),
+    },
+    {
+      operationId: 'launchOrgSession',
+      method: 'post',
+      path: '/api/v1/partner/orgs/{orgId}/sessions',
+      allowed: USER_ACTIONS,
+      status: 201,
+      prepare: async () => ({ params: { orgId: portfolioOrg.publicId }, body: {} }),
+    },
+    { operationId: 'listPartnerSessions', method: 'get', path: '/api/v1/partner/sessions', allowed: ANY_ROLE, status: 200, prepare: async () => ({}) },
+    {
+      operationId: 'endPartnerSession',
+      method: 'post',
+      path: '/api/v1/partner/sessions/{sessionId}/end',
+      allowed: USER_ACTIONS,
+      status: 200,
+      prepare: async (role) => ({ params: { sessionId: await launchedSessionOf(role) } }),
+    },
+    {
+      operationId: 'issueLaunchToken',
+      method: 'post',
+      path: '/api/v1/partner/sessions/{sessionId}/token',
+      allowed: USER_ACTIONS,
+      status: 200,
+      prepare: async (role) => ({ params: { sessionId: await launchedSessionOf(role) } }),
     },
     {
       operationId: 'createPartnerOrg',
@@ -194,9 +219,16 @@ describe('partner routes: who may call what', () => {
     },
   ];
 
-  /** Calls a route as prepared; `token` undefined sends no Authorization header. */
-  async function call(route: PartnerRoute, token: string | undefined) {
-    const { params = {}, body } = await route.prepare();
+  /** A session of this role's admin (an owner's for a role that cannot launch) into the portfolio org. */
+  async function launchedSessionOf(role: PartnerRole): Promise<string> {
+    const launcher = USER_ACTIONS.includes(role as (typeof USER_ACTIONS)[number]) ? role : 'owner';
+    const launched = await testApp.http.post(`/api/v1/partner/orgs/${portfolioOrg.publicId}/sessions`).set('authorization', auth[launcher]).send({}).expect(201);
+    return launched.body.session.id;
+  }
+
+  /** Calls a route as prepared for `role`; `token` undefined sends no Authorization header. */
+  async function call(route: PartnerRoute, token: string | undefined, role: PartnerRole = 'owner') {
+    const { params = {}, body } = await route.prepare(role);
     const path = route.path.replace(/\{(\w+)\}/g, (_match, name: string) => params[name] ?? '00000000-0000-4000-8000-000000000000');
     const request = testApp.http[route.method](path);
     if (token) request.set('authorization', token);
@@ -221,7 +253,7 @@ describe('partner routes: who may call what', () => {
   describe.each(routes)('$operationId ($method $path)', (route) => {
     const cases = PARTNER_ROLES.map((role) => ({ role, allowed: route.allowed.includes(role), answer: route.allowed.includes(role) ? `${route.status}` : '403 partners.forbidden' }));
     it.each(cases)('as $role: $answer', async ({ role, allowed }) => {
-      const response = await call(route, auth[role]);
+      const response = await call(route, auth[role], role);
       if (allowed) {
         expect([role, response.status]).toEqual([role, route.status]);
       } else {

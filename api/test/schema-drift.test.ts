@@ -7,6 +7,7 @@ const TABLES_WITHOUT_ENTITY = new Set([
   'backoffice_sessions', // express-session's store for the back-office
   'rate_limit_counters', // identity's PostgreSQL rate limiter, which speaks SQL directly
   'system_users', // orgs: which users a system is bound to, written with SQL
+  'launch_sessions', // sessions: launch sessions, written with SQL and by the revocation triggers
   'partner_user_hours', // orgs: the dashboard's hourly user counts per partner, kept by triggers and read with SQL
 ]);
 

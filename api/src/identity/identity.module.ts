@@ -5,9 +5,10 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config.provider.js';
 import { MailModule } from '../mail/mail.module.js';
 import { AccessGuard } from './access/access.guard.js';
+import { LaunchAccessDirectory } from './access/launch-access.js';
 import { OrgAccessDirectory } from './access/org-access.js';
 import { PartnerAccessDirectory } from './access/partner-access.js';
-import { EnrollmentJwtStrategy, PortalJwtStrategy } from './access/jwt-strategies.js';
+import { EnrollmentJwtStrategy, OrgCallerJwtStrategy, PortalJwtStrategy } from './access/jwt-strategies.js';
 import { Administrator } from './administrators/administrator.entity.js';
 import { AdministratorsService } from './administrators/administrators.service.js';
 import { AccountController } from './auth/account.controller.js';
@@ -52,7 +53,9 @@ import { StaffUser } from './staff-user.entity.js';
     MembershipDirectory,
     OrgAccessDirectory,
     PartnerAccessDirectory,
+    LaunchAccessDirectory,
     PortalJwtStrategy,
+    OrgCallerJwtStrategy,
     EnrollmentJwtStrategy,
     PostgresRateLimiter,
     {
@@ -62,6 +65,6 @@ import { StaffUser } from './staff-user.entity.js';
     },
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [StaffService, StaffAuthService, AdministratorsService, MfaService, MembershipDirectory, OrgAccessDirectory, PartnerAccessDirectory, AuthSessionsService, PasswordResetService, AuthService, RateLimiter],
+  exports: [StaffService, StaffAuthService, AdministratorsService, MfaService, MembershipDirectory, OrgAccessDirectory, PartnerAccessDirectory, LaunchAccessDirectory, TokenService, AuthSessionsService, PasswordResetService, AuthService, RateLimiter],
 })
 export class IdentityModule {}

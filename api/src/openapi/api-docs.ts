@@ -17,6 +17,10 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setVersion(APP_VERSION)
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Portal access token from POST /api/v1/auth/mfa (15 minutes)' }, 'portal')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Enrollment token from POST /api/v1/auth/login, for the MFA enrollment routes only' }, 'enrollment')
+    .addBearerAuth(
+      { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Org-console token of a launch session, from POST /api/v1/partner/orgs/{orgId}/sessions: org routes of that org only, until the session ends' },
+      'org-console',
+    )
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Staff access (back-office)' }, 'staff')
     .build();
   return SwaggerModule.createDocument(app, config, {

@@ -26,16 +26,20 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** Replaces the clock, for tests that move time. */
   clock?: Clock;
+  /** Another API instance of the same deployment: its database and secrets, left in place on close. */
+  sameDeploymentAs?: TestApp;
 }
 
 /** The whole application, as `npm start` builds it, on its own fresh database. */
 export async function createTestApp(envOrOptions: Record<string, string> | TestAppOptions = {}): Promise<TestApp> {
-  const options: TestAppOptions = 'env' in envOrOptions || 'clock' in envOrOptions ? (envOrOptions as TestAppOptions) : { env: envOrOptions as Record<string, string> };
+  const options: TestAppOptions =
+    'env' in envOrOptions || 'clock' in envOrOptions || 'sameDeploymentAs' in envOrOptions ? (envOrOptions as TestAppOptions) : { env: envOrOptions as Record<string, string> };
   const env = options.env ?? {};
-  const database = await createTestDatabase();
+  const sibling = options.sameDeploymentAs;
+  const database = sibling?.database ?? (await createTestDatabase());
   const dataDir = mkdtempSync(join(tmpdir(), 'mtp-test-data-'));
   const variables = parseEnvironment({ NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', DATABASE_URL: database.url, DATA_DIR: dataDir, WEB_DIST_DIR: join(dataDir, 'no-web'), ...env });
-  const config = new AppConfig(variables, resolveSecrets(variables, dataDir, false), database.url, dataDir, false);
+  const config = new AppConfig(variables, sibling?.config.secrets ?? resolveSecrets(variables, dataDir, false), database.url, dataDir, false);
   const builder = Test.createTestingModule({ imports: [AppModule.forRoot(config)] });
   if (options.clock) builder.overrideProvider(Clock).useValue(options.clock);
   const moduleRef = await builder.compile();
@@ -49,7 +53,7 @@ export async function createTestApp(envOrOptions: Record<string, string> | TestA
     database,
     close: async () => {
       await app.close();
-      await database.drop();
+      if (!sibling) await database.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

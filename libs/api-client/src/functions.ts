@@ -113,6 +113,16 @@ export type { AcceptInvitation$Params as AcceptInvitation$Params } from './fn/pu
 export { acceptInvitation as acceptInvitation } from './fn/public-invitations/accept-invitation';
 export type { SubmitApplication$Params as SubmitApplication$Params } from './fn/public-applications/submit-application';
 export { submitApplication as submitApplication } from './fn/public-applications/submit-application';
+export type { LaunchOrgSession$Params as LaunchOrgSession$Params } from './fn/partner-sessions/launch-org-session';
+export { launchOrgSession as launchOrgSession } from './fn/partner-sessions/launch-org-session';
+export type { ListPartnerSessions$Params as ListPartnerSessions$Params } from './fn/partner-sessions/list-partner-sessions';
+export { listPartnerSessions as listPartnerSessions } from './fn/partner-sessions/list-partner-sessions';
+export type { EndPartnerSession$Params as EndPartnerSession$Params } from './fn/partner-sessions/end-partner-session';
+export { endPartnerSession as endPartnerSession } from './fn/partner-sessions/end-partner-session';
+export type { IssueLaunchToken$Params as IssueLaunchToken$Params } from './fn/partner-sessions/issue-launch-token';
+export { issueLaunchToken as issueLaunchToken } from './fn/partner-sessions/issue-launch-token';
+export type { ListOrgPartnerAccess$Params as ListOrgPartnerAccess$Params } from './fn/org-partner-access/list-org-partner-access';
+export { listOrgPartnerAccess as listOrgPartnerAccess } from './fn/org-partner-access/list-org-partner-access';
 export type { ListVerifications$Params as ListVerifications$Params } from './fn/partner-verifications/list-verifications';
 export { listVerifications as listVerifications } from './fn/partner-verifications/list-verifications';
 export type { RequestVerification$Params as RequestVerification$Params } from './fn/partner-verifications/request-verification';

@@ -4,13 +4,15 @@ import { AuthGuard } from '@nestjs/passport';
 import type { Request } from 'express';
 import { DomainError } from '../../common/domain-error.js';
 import { AuthSessionsService } from '../sessions/auth-sessions.service.js';
-import { ACCESS_RULE, type AccessRule } from './access-rules.js';
+import { ACCESS_RULE, type AccessRule, type OrgPermission } from './access-rules.js';
+import { LaunchAccessDirectory } from './launch-access.js';
 import { OrgAccessDirectory, type OrgScope } from './org-access.js';
 import { PartnerAccessDirectory, type PartnerScope } from './partner-access.js';
-import type { AdministratorPrincipal, Principal } from './principal.js';
+import type { AdministratorPrincipal, OrgCaller, Principal } from './principal.js';
 
 const PortalTokenGuard = AuthGuard('portal');
 const EnrollmentTokenGuard = AuthGuard('mfa-enrollment');
+const OrgCallerTokenGuard = AuthGuard('org-caller');
 
 /**
  * The global guard: every route is refused unless it declares who may call it, and the caller is
@@ -22,12 +24,14 @@ export class AccessGuard implements CanActivate {
   private readonly logger = new Logger(AccessGuard.name);
   private readonly portalToken = new PortalTokenGuard();
   private readonly enrollmentToken = new EnrollmentTokenGuard();
+  private readonly orgCallerToken = new OrgCallerTokenGuard();
 
   constructor(
     private readonly reflector: Reflector,
     private readonly sessions: AuthSessionsService,
     private readonly orgs: OrgAccessDirectory,
     private readonly partners: PartnerAccessDirectory,
+    private readonly launches: LaunchAccessDirectory,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -43,11 +47,8 @@ export class AccessGuard implements CanActivate {
         await this.authenticateAdministrator(context);
         return true;
       case 'org': {
-        const principal = await this.authenticateAdministrator(context);
         const request = context.switchToHttp().getRequest<Request & { orgScope?: OrgScope }>();
-        const scope = await this.orgs.resolve(principal, String(request.params.orgId ?? ''));
-        if (!scope) throw new DomainError('orgs.not_found', 404, 'There is no organization with this OrgID that you can manage');
-        request.orgScope = scope;
+        request.orgScope = await this.resolveOrg(context, String(request.params.orgId ?? ''), rule.permission);
         return true;
       }
       case 'partner': {
@@ -66,6 +67,24 @@ export class AccessGuard implements CanActivate {
         // Staff reach the API through the back-office session only, which the back-office checks itself.
         throw new DomainError('auth.unauthenticated', 401, 'Sign in as staff through the back-office');
     }
+  }
+
+  /** The org of an org route: for its own admins any route, for a launch session only its org and what its role allows. */
+  private async resolveOrg(context: ExecutionContext, publicOrgId: string, permission: OrgPermission): Promise<OrgScope> {
+    await this.orgCallerToken.canActivate(context);
+    const request = context.switchToHttp().getRequest<Request & { user: OrgCaller }>();
+    const caller = request.user;
+    let scope: OrgScope | null;
+    if (caller.kind === 'launch') {
+      const launched = await this.launches.resolve(caller, publicOrgId, permission);
+      scope = launched?.scope ?? null;
+      if (launched) request.user = { ...caller, partnerName: launched.partnerName };
+    } else {
+      if (!(await this.sessions.isActive(caller.sessionId, caller.administratorId))) throw new DomainError('auth.session_ended', 401, 'Your session has ended; sign in again');
+      scope = await this.orgs.resolve(caller, publicOrgId);
+    }
+    if (!scope) throw new DomainError('orgs.not_found', 404, 'There is no organization with this OrgID that you can manage');
+    return scope;
   }
 
   private async authenticateAdministrator(context: ExecutionContext): Promise<AdministratorPrincipal> {

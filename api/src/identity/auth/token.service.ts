@@ -10,12 +10,27 @@ export const ACCESS_TOKEN_SECONDS = 15 * 60;
 export const CHALLENGE_TOKEN_SECONDS = 10 * 60;
 
 /** Each token names what it is for; a token is accepted only where its audience is expected. */
-export type TokenAudience = 'portal' | 'mfa-challenge' | 'mfa-enrollment';
+export type TokenAudience = 'portal' | 'mfa-challenge' | 'mfa-enrollment' | 'org-console';
 
 export interface PortalClaims {
   sub: string;
   sid: string;
   aud: 'portal';
+}
+
+/**
+ * A launch session's token for the org console of one org. The subject is the partner admin and the
+ * actor claim (RFC 8693 `act`) says they act as an admin of a partner, not as one of the org's own.
+ */
+export interface OrgConsoleClaims {
+  sub: string;
+  sid: string;
+  aud: 'org-console';
+  /** The public OrgID the token is for. */
+  org: string;
+  partner_id: string;
+  role: string;
+  act: { sub: string; partner_id: string };
 }
 
 export interface ChallengeClaims {
@@ -49,6 +64,21 @@ export class TokenService {
 
   accessToken(administratorId: string, sessionId: string): string {
     return this.sign({ sub: administratorId, sid: sessionId }, 'portal', ACCESS_TOKEN_SECONDS);
+  }
+
+  /** The org-console token of a launch session: valid until the session expires, and checked against it on every request. */
+  orgConsoleToken(session: { administratorId: string; sessionId: string; publicOrgId: string; partnerId: string; role: string; expiresAt: Date }): string {
+    const iat = Math.floor(this.clock.now().getTime() / 1000);
+    const exp = Math.floor(session.expiresAt.getTime() / 1000);
+    const claims = {
+      sub: session.administratorId,
+      sid: session.sessionId,
+      org: session.publicOrgId,
+      partner_id: session.partnerId,
+      role: session.role,
+      act: { sub: session.administratorId, partner_id: session.partnerId },
+    };
+    return this.jwt.sign({ ...claims, iat, exp, jti: randomUUID() }, { audience: 'org-console' });
   }
 
   challengeToken(administratorId: string, audience: ChallengeClaims['aud']): string {

@@ -3,7 +3,7 @@ import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFo
 import { ClientContext, type RequestContext } from '../../common/http/request-context.js';
 import { ApiOrgIdParam, OrgMember } from '../../identity/access/access-rules.js';
 import type { OrgScope } from '../../identity/access/org-access.js';
-import { CurrentAdministrator, CurrentOrg, type AdministratorPrincipal } from '../../identity/access/principal.js';
+import { CurrentOrg, CurrentOrgCaller, type OrgCaller } from '../../identity/access/principal.js';
 import { AddOrgAdminDto, OrgAdminDto } from './org-admins.dto.js';
 import { OrgAdminsService } from './org-admins.service.js';
 
@@ -16,6 +16,7 @@ export class OrgAdminsController {
   constructor(private readonly admins: OrgAdminsService) {}
 
   @Get()
+  @OrgMember('org.view')
   @ApiOperation({ operationId: 'listOrgAdmins', summary: 'The org’s own administrators' })
   @ApiOkResponse({ type: [OrgAdminDto] })
   list(@CurrentOrg() org: OrgScope): Promise<OrgAdminDto[]> {
@@ -26,7 +27,7 @@ export class OrgAdminsController {
   @ApiOperation({ operationId: 'addOrgAdmin', summary: 'Makes a person an administrator of the org; a new address is invited by email' })
   @ApiCreatedResponse({ type: OrgAdminDto })
   @ApiConflictResponse({ description: 'orgs.admin_exists' })
-  add(@CurrentOrg() org: OrgScope, @Body() body: AddOrgAdminDto, @CurrentAdministrator() principal: AdministratorPrincipal, @ClientContext() context: RequestContext): Promise<OrgAdminDto> {
+  add(@CurrentOrg() org: OrgScope, @Body() body: AddOrgAdminDto, @CurrentOrgCaller() principal: OrgCaller, @ClientContext() context: RequestContext): Promise<OrgAdminDto> {
     return this.admins.add(org, body.email, { principal, context });
   }
 
@@ -35,7 +36,7 @@ export class OrgAdminsController {
   @ApiOperation({ operationId: 'removeOrgAdmin', summary: 'Removes an administrator (never the last one)' })
   @ApiNoContentResponse()
   @ApiConflictResponse({ description: 'orgs.last_admin' })
-  remove(@CurrentOrg() org: OrgScope, @Param('administratorId') administratorId: string, @CurrentAdministrator() principal: AdministratorPrincipal, @ClientContext() context: RequestContext): Promise<void> {
+  remove(@CurrentOrg() org: OrgScope, @Param('administratorId') administratorId: string, @CurrentOrgCaller() principal: OrgCaller, @ClientContext() context: RequestContext): Promise<void> {
     return this.admins.remove(org, administratorId, { principal, context });
   }
 }

@@ -12,6 +12,11 @@ export class OrgActivityQueryDto {
   before?: string;
 }
 
+export class ActivityLaunchDto {
+  @ApiProperty({ format: 'uuid' }) sessionId: string;
+  @ApiProperty({ type: String, nullable: true }) partnerName: string | null;
+}
+
 export class OrgActivityEventDto {
   @ApiProperty() id: string;
   @ApiProperty({ type: String, format: 'date-time' }) occurredAt: Date;
@@ -21,6 +26,8 @@ export class OrgActivityEventDto {
   @ApiPropertyOptional({ type: String, nullable: true }) targetType: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) targetId: string | null;
   @ApiProperty({ type: 'object', additionalProperties: true }) details: Record<string, unknown>;
+  @ApiProperty({ type: ActivityLaunchDto, nullable: true, description: 'Set when a partner admin did this in a launch session' })
+  launch: ActivityLaunchDto | null;
 }
 
 export class OrgActivityPageDto {

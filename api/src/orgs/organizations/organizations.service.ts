@@ -124,6 +124,7 @@ export class OrganizationsService implements OnModuleInit, OrgAccessResolver {
         targetType: event.targetType,
         targetId: event.targetId,
         details: event.details,
+        launch: launchOf(event.details),
       })),
       nextBefore: events.length > limit ? page[page.length - 1]!.id : null,
     };
@@ -144,4 +145,11 @@ export class OrganizationsService implements OnModuleInit, OrgAccessResolver {
     );
     return { orgMemberships: rows.map((row) => ({ orgId: row.public_id, orgName: row.name })) };
   }
+}
+
+/** The launch session an event was made in, as orgAudit records it. */
+function launchOf(details: Record<string, unknown>): { sessionId: string; partnerName: string | null } | null {
+  const sessionId = details.launchSessionId;
+  if (typeof sessionId !== 'string') return null;
+  return { sessionId, partnerName: typeof details.partnerName === 'string' ? details.partnerName : null };
 }

@@ -3,7 +3,7 @@ import { ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation,
 import { ClientContext, type RequestContext } from '../../common/http/request-context.js';
 import { ApiOrgIdParam, OrgMember } from '../../identity/access/access-rules.js';
 import type { OrgScope } from '../../identity/access/org-access.js';
-import { CurrentAdministrator, CurrentOrg, type AdministratorPrincipal } from '../../identity/access/principal.js';
+import { CurrentOrg, CurrentOrgCaller, type OrgCaller } from '../../identity/access/principal.js';
 import { ListSystemsQueryDto, SystemDto, SystemPageDto, UpdateSystemDto } from './systems.dto.js';
 import { SystemsService } from './systems.service.js';
 
@@ -16,6 +16,7 @@ export class SystemsController {
   constructor(private readonly systems: SystemsService) {}
 
   @Get()
+  @OrgMember('org.view')
   @ApiOperation({ operationId: 'listOrgSystems', summary: 'Systems of the org: paged, sorted and filtered by the server' })
   @ApiOkResponse({ type: SystemPageDto })
   list(@CurrentOrg() org: OrgScope, @Query() query: ListSystemsQueryDto): Promise<SystemPageDto> {
@@ -23,6 +24,7 @@ export class SystemsController {
   }
 
   @Get(':systemId')
+  @OrgMember('org.view')
   @ApiOperation({ operationId: 'getOrgSystem' })
   @ApiOkResponse({ type: SystemDto })
   get(@CurrentOrg() org: OrgScope, @Param('systemId') systemId: string): Promise<SystemDto> {
@@ -32,7 +34,7 @@ export class SystemsController {
   @Patch(':systemId')
   @ApiOperation({ operationId: 'updateOrgSystem', summary: 'Renames a system or marks it active or inactive' })
   @ApiOkResponse({ type: SystemDto })
-  update(@CurrentOrg() org: OrgScope, @Param('systemId') systemId: string, @Body() body: UpdateSystemDto, @CurrentAdministrator() principal: AdministratorPrincipal, @ClientContext() context: RequestContext): Promise<SystemDto> {
+  update(@CurrentOrg() org: OrgScope, @Param('systemId') systemId: string, @Body() body: UpdateSystemDto, @CurrentOrgCaller() principal: OrgCaller, @ClientContext() context: RequestContext): Promise<SystemDto> {
     return this.systems.update(org, systemId, body, { principal, context });
   }
 
@@ -40,7 +42,7 @@ export class SystemsController {
   @HttpCode(204)
   @ApiOperation({ operationId: 'deleteOrgSystem' })
   @ApiNoContentResponse()
-  remove(@CurrentOrg() org: OrgScope, @Param('systemId') systemId: string, @CurrentAdministrator() principal: AdministratorPrincipal, @ClientContext() context: RequestContext): Promise<void> {
+  remove(@CurrentOrg() org: OrgScope, @Param('systemId') systemId: string, @CurrentOrgCaller() principal: OrgCaller, @ClientContext() context: RequestContext): Promise<void> {
     return this.systems.remove(org, systemId, { principal, context });
   }
 }

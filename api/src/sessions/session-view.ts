@@ -1,0 +1,34 @@
+import { launchPermissions, type LaunchRole } from './launch-permissions.js';
+import type { LaunchSessionRow } from './launch-sessions.repository.js';
+import type { EndedReason, LaunchSessionDto } from './sessions.dto.js';
+
+/**
+ * How a session ended, or null while it runs. Expiry is never written: a session whose time ran out
+ * before anything else ended it reads as expired at its expiry.
+ */
+export function endedWhy(row: { expires_at: Date; ended_at: Date | null; ended_reason: string | null }, now: Date): { at: Date; reason: EndedReason } | null {
+  const expired = row.expires_at.getTime() <= now.getTime();
+  if (row.ended_at && !(expired && row.expires_at < row.ended_at)) return { at: row.ended_at, reason: row.ended_reason as EndedReason };
+  return expired ? { at: row.expires_at, reason: 'expired' } : null;
+}
+
+export function sessionDto(row: LaunchSessionRow, now: Date): LaunchSessionDto {
+  const ended = endedWhy(row, now);
+  return {
+    id: row.id,
+    org: { orgId: row.org_public_id, name: row.org_name },
+    admin: { id: row.administrator_id, email: row.admin_email, name: row.admin_name },
+    partner: { id: row.partner_id, name: row.partner_name },
+    role: row.role as LaunchRole,
+    permissions: launchPermissions(row.role as LaunchRole),
+    reason: row.reason,
+    ticket: row.ticket,
+    startedAt: row.started_at,
+    expiresAt: row.expires_at,
+    endedAt: ended?.at ?? null,
+    endedReason: ended?.reason ?? null,
+    state: ended ? 'ended' : 'active',
+    ip: row.ip,
+    userAgent: row.user_agent,
+  };
+}
