@@ -372,6 +372,23 @@ describe('launch sessions', () => {
       await inOrg(unaffected.token, orgA).expect(200);
     });
 
+    it('never leaves a session open into an org detached while it was being launched', async () => {
+      const racing = await createPartner(testApp.app, { name: 'Racing MSP' });
+      const owner = await createPartnerAdmin(testApp.app, clock, racing.id, { role: 'owner' });
+      const ownerAuth = await bearer(owner);
+      for (let round = 0; round < 8; round += 1) {
+        const org = await createOrg(testApp.app, `Race ${round}`, [orgAdminA.id]);
+        await db.query(`INSERT INTO partner_associations (partner_id, org_id, source, created_by_type) VALUES ($1, $2, 'staff', 'system')`, [racing.id, org.id]);
+        const [launched] = await Promise.all([
+          launch(ownerAuth, org),
+          db.query(`UPDATE partner_associations SET status = 'detached', detached_at = now() WHERE org_id = $1 AND status = 'active'`, [org.id]),
+        ]);
+        expect([201, 404]).toContain(launched.status);
+        const open = await db.query(`SELECT id FROM launch_sessions WHERE org_id = $1 AND ended_at IS NULL`, [org.id]);
+        expect(open).toEqual([]);
+      }
+    });
+
     it('on every API instance sharing the database', async () => {
       const second = await createTestApp({ clock, sameDeploymentAs: testApp, env: { MAIL_POLL_INTERVAL_MS: '0' } });
       try {
