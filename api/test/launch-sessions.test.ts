@@ -1,5 +1,6 @@
 import { decode } from 'jsonwebtoken';
 import { DataSource } from 'typeorm';
+import { ORG_CONSOLE_TOKEN_GRACE_SECONDS } from '../src/identity/auth/token.service.js';
 import { PartnersService } from '../src/partners/partners.service.js';
 import { SYSTEM_ACTOR } from '../src/partners/partner-actor.js';
 import type { Partner } from '../src/partners/partner.entity.js';
@@ -161,7 +162,7 @@ describe('launch sessions', () => {
         partner_id: partner.id,
         role: 'manager',
         act: { sub: admins.manager.id, partner_id: partner.id },
-        exp: Math.floor(new Date(answer.body.session.expiresAt).getTime() / 1000),
+        exp: Math.floor(new Date(answer.body.session.expiresAt).getTime() / 1000) + ORG_CONSOLE_TOKEN_GRACE_SECONDS,
       });
     });
   });

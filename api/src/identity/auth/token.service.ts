@@ -8,6 +8,7 @@ export const TOKEN_ISSUER = 'mtp';
 export const JWT_ALGORITHM = 'HS256' as const;
 export const ACCESS_TOKEN_SECONDS = 15 * 60;
 export const CHALLENGE_TOKEN_SECONDS = 10 * 60;
+export const ORG_CONSOLE_TOKEN_GRACE_SECONDS = 5 * 60;
 
 /** Each token names what it is for; a token is accepted only where its audience is expected. */
 export type TokenAudience = 'portal' | 'mfa-challenge' | 'mfa-enrollment' | 'org-console';
@@ -69,7 +70,9 @@ export class TokenService {
   /** The org-console token of a launch session: valid until the session expires, and checked against it on every request. */
   orgConsoleToken(session: { administratorId: string; sessionId: string; publicOrgId: string; partnerId: string; role: string; expiresAt: Date }): string {
     const iat = Math.floor(this.clock.now().getTime() / 1000);
-    const exp = Math.floor(session.expiresAt.getTime() / 1000);
+    // A little past the session's expiry: the session row decides when it ends, so that a request
+    // just after expiry is told `sessions.ended (expired)` rather than a bare 401 for the token.
+    const exp = Math.floor(session.expiresAt.getTime() / 1000) + ORG_CONSOLE_TOKEN_GRACE_SECONDS;
     const claims = {
       sub: session.administratorId,
       sid: session.sessionId,
