@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { decodeCursor, encodeCursor, keysetCondition } from '../common/http/keyset-cursor.js';
+import { preparedQuery } from '../database/prepared-query.js';
 import type { LaunchRole } from './launch-permissions.js';
 
 /** A session row with the names the lists show. */
@@ -42,6 +43,8 @@ export interface SessionCheckRow {
 
 /** What a launch needs to hold while it records the session (see `lockLaunchable`). */
 export interface LaunchableRow {
+  admin_email: string;
+  admin_name: string | null;
   role: LaunchRole;
   org_access: 'all' | 'selected';
   partner_name: string;
@@ -102,7 +105,7 @@ export class LaunchSessionsRepository {
     input: { partnerId: string; administratorId: string; authSessionId: string; publicOrgId: string },
   ): Promise<LaunchableRow | null> {
     const rows: LaunchableRow[] = await manager.query(
-      `SELECT m.role, m.org_access, p.name AS partner_name, p.launch_reason_required, p.launch_session_minutes,
+      `SELECT a.email AS admin_email, a.name AS admin_name, m.role, m.org_access, p.name AS partner_name, p.launch_reason_required, p.launch_session_minutes,
               o.id AS org_id, o.public_id AS org_public_id, o.name AS org_name
        FROM partner_admins m
        JOIN partners p ON p.id = m.partner_id AND p.status = 'active'
@@ -133,9 +136,14 @@ export class LaunchSessionsRepository {
     return id;
   }
 
-  /** The per-request check: one primary-key read (revocations are written onto the row when they happen). */
+  /**
+   * The per-request check: one primary-key read (revocations are written onto the row when they
+   * happen), prepared once per connection because it runs before every request of every session.
+   */
   async check(sessionId: string): Promise<SessionCheckRow | null> {
-    const rows: SessionCheckRow[] = await this.dataSource.query(
+    const rows = await preparedQuery<SessionCheckRow>(
+      this.dataSource,
+      'launch_session_check',
       `SELECT s.administrator_id, s.partner_id, s.role, s.expires_at, s.ended_at, s.ended_reason,
               o.id AS org_id, o.public_id AS org_public_id, o.name AS org_name, p.name AS partner_name
        FROM launch_sessions s JOIN organizations o ON o.id = s.org_id JOIN partners p ON p.id = s.partner_id WHERE s.id = $1`,

@@ -13,7 +13,7 @@ import type { LaunchPrincipal } from '../identity/access/principal.js';
 import { TokenService } from '../identity/auth/token.service.js';
 import { OrgDirectoryService } from '../orgs/organizations/org-directory.service.js';
 import { launchAllows } from './launch-permissions.js';
-import { LaunchSessionsRepository, type LaunchSessionRow } from './launch-sessions.repository.js';
+import { LaunchSessionsRepository, type LaunchableRow, type LaunchSessionRow, type NewLaunchSession } from './launch-sessions.repository.js';
 import { endedWhy, sessionDto } from './session-view.js';
 import type { LaunchDto, LaunchRequestDto, LaunchSessionDto, LaunchSessionPageDto, PartnerSessionsQueryDto, SessionHistoryQueryDto } from './sessions.dto.js';
 
@@ -41,7 +41,7 @@ export class LaunchSessionsService implements OnModuleInit, LaunchAccessResolver
   }
 
   async launch(scope: PartnerScope, publicOrgId: string, input: LaunchRequestDto, context: RequestContext): Promise<LaunchDto> {
-    const sessionId = await this.dataSource.transaction(async (manager) => {
+    const session = await this.dataSource.transaction(async (manager) => {
       const launchable = await this.sessions.lockLaunchable(manager, {
         partnerId: scope.partnerId,
         administratorId: scope.administratorId,
@@ -53,7 +53,7 @@ export class LaunchSessionsService implements OnModuleInit, LaunchAccessResolver
         throw new DomainError('sessions.reason_required', 400, 'Your partner asks for a reason with every launch; say why you open this organization');
       }
       const startedAt = this.clock.now();
-      const id = await this.sessions.insert(manager, {
+      const recorded = {
         partnerId: scope.partnerId,
         administratorId: scope.administratorId,
         orgId: launchable.org_id,
@@ -65,7 +65,8 @@ export class LaunchSessionsService implements OnModuleInit, LaunchAccessResolver
         expiresAt: new Date(startedAt.getTime() + launchable.launch_session_minutes * 60_000),
         ip: context.ip,
         userAgent: context.userAgent,
-      });
+      };
+      const id = await this.sessions.insert(manager, recorded);
       await this.audit.record(manager, {
         actor: { type: 'administrator', id: scope.administratorId, sessionId: scope.sessionId },
         action: 'sessions.launched',
@@ -74,11 +75,11 @@ export class LaunchSessionsService implements OnModuleInit, LaunchAccessResolver
         orgId: launchable.org_id,
         target: { type: 'launch_session', id },
         context,
-        details: { launchSessionId: id, partnerName: launchable.partner_name, role: launchable.role, reason: input.reason ?? null, ticket: input.ticket ?? null, minutes: launchable.launch_session_minutes },
+        details: { launchSessionId: id, partnerName: launchable.partner_name, role: launchable.role, reason: recorded.reason, ticket: recorded.ticket, minutes: launchable.launch_session_minutes },
       });
-      return id;
+      return newSessionRow(id, recorded, launchable);
     });
-    return this.withToken(await this.found(scope, sessionId));
+    return this.withToken(session);
   }
 
   /** A fresh token for one of the caller's own active sessions: a new tab, or a reload, of the launched console. */
@@ -176,6 +177,30 @@ export class LaunchSessionsService implements OnModuleInit, LaunchAccessResolver
   private async orgIdOf(publicOrgId: string): Promise<string | undefined> {
     return (await this.orgs.findByPublicIds([publicOrgId]))[0]?.id;
   }
+}
+
+/** The row just inserted, as a read would give it, without reading it back. */
+function newSessionRow(id: string, session: NewLaunchSession, launchable: LaunchableRow): LaunchSessionRow {
+  return {
+    id,
+    partner_id: session.partnerId,
+    partner_name: launchable.partner_name,
+    administrator_id: session.administratorId,
+    admin_email: launchable.admin_email,
+    admin_name: launchable.admin_name,
+    org_id: launchable.org_id,
+    org_public_id: launchable.org_public_id,
+    org_name: launchable.org_name,
+    role: launchable.role,
+    reason: session.reason,
+    ticket: session.ticket,
+    started_at: session.startedAt,
+    expires_at: session.expiresAt,
+    ended_at: null,
+    ended_reason: null,
+    ip: session.ip,
+    user_agent: session.userAgent,
+  };
 }
 
 function isUuid(value: string): boolean {
