@@ -28,6 +28,8 @@ export interface WatchedPage {
 export interface WatchedContext {
   context: BrowserContext;
   newPage(): Promise<WatchedPage>;
+  /** Watches a page the application opened itself (a new tab), from now on. */
+  adopt(page: Page): WatchedPage;
   close(): Promise<void>;
 }
 
@@ -66,18 +68,20 @@ export async function newWatchedContext(browser: Browser, baseURL: string): Prom
     });
   });
 
+  const watch = (page: Page): WatchedPage => {
+    const problems: PageProblem[] = [];
+    problemsByPage.set(page, problems);
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push({ kind: 'console error', text: message.text(), url: message.location().url || undefined });
+    });
+    page.on('pageerror', (error) => problems.push({ kind: 'uncaught error', text: error.message }));
+    return { page, problems };
+  };
+
   return {
     context,
-    newPage: async () => {
-      const page = await context.newPage();
-      const problems: PageProblem[] = [];
-      problemsByPage.set(page, problems);
-      page.on('console', (message) => {
-        if (message.type() === 'error') problems.push({ kind: 'console error', text: message.text(), url: message.location().url || undefined });
-      });
-      page.on('pageerror', (error) => problems.push({ kind: 'uncaught error', text: error.message }));
-      return { page, problems };
-    },
+    newPage: async () => watch(await context.newPage()),
+    adopt: watch,
     close: () => context.close(),
   };
 }

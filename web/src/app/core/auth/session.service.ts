@@ -17,6 +17,7 @@ import {
 
 import { ApiProblem } from '../http/api-problem';
 import { isUnauthorized } from '../http/problem-message';
+import { LaunchStore } from '../launch/launch-store';
 import { SessionHint } from './session-hint';
 import { SessionStore } from './session-store';
 import { SignInFlow, type SignInNotice } from './sign-in-flow';
@@ -43,6 +44,7 @@ export class SessionService {
   private readonly flow = inject(SignInFlow);
   private readonly hint = inject(SessionHint);
   private readonly router = inject(Router);
+  private readonly launches = inject(LaunchStore);
   private readonly raceRetryMs = inject(REFRESH_RACE_RETRY_MS);
   private refreshing: Observable<string> | null = null;
   private renewTimer: ReturnType<typeof setTimeout> | undefined;
@@ -103,10 +105,11 @@ export class SessionService {
     await firstValueFrom(this.loadMe()).catch(() => undefined);
   }
 
-  /** Forgets the session in this browser, without asking the API. */
+  /** Forgets the session in this browser, without asking the API; its launch sessions go with it. */
   endLocally(): void {
     clearTimeout(this.renewTimer);
     this.store.clear();
+    this.launches.clear();
     this.hint.clear();
   }
 

@@ -27,6 +27,11 @@ const WORDS: Record<string, Wording> = {
   'mfa.already_enrolled': 'Two-step sign-in is already set up for this account. Sign in again.',
   'mail.message_not_found': 'This email is not in the dev mailbox.',
   'request.validation_failed': (problem) => fieldWords(problem),
+  'sessions.reason_required': 'Your partner asks for a reason with every launch: say why you open this organization.',
+  'sessions.forbidden': 'Your partner role does not allow this in a launched session. Ask an admin, owner or manager of your partner.',
+  // The API says how it ended (expired, ended, revoked): its detail is the point here.
+  'sessions.ended': (problem) => problem.detail ?? 'This launch session has ended. Return to the portal to launch again.',
+  'sessions.not_found': 'This launch session is not there any more: it may belong to someone else, or the list is out of date.',
 };
 
 /** How a failure is shown: the sentence, and the reference support can look up in the logs. */

@@ -29,6 +29,8 @@ const ICONS = {
     '<path d="M12 3.5 14.6 5.6 18 6l.4 3.4 2.1 2.6-2.1 2.6-.4 3.4-3.4.4-2.6 2.1-2.6-2.1L6 18l-.4-3.4L3.5 12l2.1-2.6L6 6l3.4-.4z"/>' +
     '<path d="m8.8 12 2.2 2.2 4.2-4.4"/>',
   tune: '<path d="M4 7h9M17 7h3M4 17h3M11 17h9"/><circle cx="15" cy="7" r="2"/><circle cx="9" cy="17" r="2"/>',
+  'open-in-new': '<path d="M14 4.5h5.5V10"/><path d="M19.5 4.5 11 13"/><path d="M17 13.5v5a1 1 0 0 1-1 1H5.5a1 1 0 0 1-1-1V8a1 1 0 0 1 1-1h5"/>',
+  schedule: '<circle cx="12" cy="12" r="8.5"/><path d="M12 7.5V12l3 2"/>',
 } as const;
 
 export type AppIconName = keyof typeof ICONS;

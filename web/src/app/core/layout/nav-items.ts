@@ -20,6 +20,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
     audience: 'signed-in',
     partnerRoles: ['owner', 'admin', 'manager', 'helpdesk', 'readonly'],
   },
+  // Read-only admins never launch, so they have no sessions to list.
+  { label: 'Sessions', path: '/partner/sessions', icon: 'schedule', audience: 'signed-in', partnerRoles: ['owner', 'admin', 'manager', 'helpdesk'] },
   // The roles the partner routes admit: the API serves verifications, and lists the admins, to owners and admins only.
   { label: 'Verifications', path: '/partner/verifications', icon: 'verified', audience: 'signed-in', partnerRoles: ['owner', 'admin'] },
   { label: 'Partner admins', path: '/partner/admins', icon: 'group', audience: 'signed-in', partnerRoles: ['owner', 'admin'] },

@@ -32,4 +32,9 @@ export const ORG_CONSOLE_ROUTES: Routes = [
     title: 'Settings · Organization · MTP',
     loadComponent: () => import('./settings/settings-page').then((m) => m.SettingsPage),
   },
+  {
+    path: 'partner-access',
+    title: 'Partner access · Organization · MTP',
+    loadComponent: () => import('./partner-access/partner-access-page').then((m) => m.PartnerAccessPage),
+  },
 ];

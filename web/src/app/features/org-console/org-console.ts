@@ -36,6 +36,15 @@ export class OrgConsole {
     this.load();
   }
 
+  /** Drops what is shown, and stops loading it: the console may no longer show this org. */
+  reset(): void {
+    this.loading$?.unsubscribe();
+    this.overview.set(null);
+    this.loading.set(false);
+    this.notFound.set(false);
+    this.problem.set(null);
+  }
+
   /** Asks for the figures again, keeping the current ones on screen meanwhile. */
   refresh(): void {
     this.load();

@@ -20,6 +20,8 @@ const ACTIONS: Record<string, string> = {
   'partners.org.attached': 'put the organization under a partner’s management',
   'verification.verified': 'verified a partner’s request to manage the organization',
   'verification.declined': 'declined a partner’s request to manage the organization',
+  'sessions.launched': 'launched a management session into the organization',
+  'sessions.ended': 'ended a launch session',
 };
 
 /** An event's action in words; an action the portal does not know yet is shown as the API names it. */

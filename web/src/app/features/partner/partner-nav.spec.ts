@@ -25,12 +25,16 @@ describe('the partner entries of the side navigation', () => {
 
   it.each(['owner', 'admin'])('offers an %s every partner page', async (role) => {
     expect(await labelsFor(role)).toEqual([
-      'Home', 'Organizations', 'Verifications', 'Partner admins', 'Partner settings', 'My account', 'Dev mailbox',
+      'Home', 'Organizations', 'Sessions', 'Verifications', 'Partner admins', 'Partner settings', 'My account', 'Dev mailbox',
     ]);
   });
 
-  it.each(['manager', 'helpdesk', 'readonly'])('offers a %s the organizations and the settings only', async (role) => {
-    expect(await labelsFor(role)).toEqual(['Home', 'Organizations', 'Partner settings', 'My account', 'Dev mailbox']);
+  it.each(['manager', 'helpdesk'])('offers a %s the organizations, their launch sessions and the settings only', async (role) => {
+    expect(await labelsFor(role)).toEqual(['Home', 'Organizations', 'Sessions', 'Partner settings', 'My account', 'Dev mailbox']);
+  });
+
+  it('offers a read-only admin, who never launches, the organizations and the settings only', async () => {
+    expect(await labelsFor('readonly')).toEqual(['Home', 'Organizations', 'Partner settings', 'My account', 'Dev mailbox']);
   });
 
   it('offers an admin of no partner none of them', async () => {
@@ -41,6 +45,7 @@ describe('the partner entries of the side navigation', () => {
     await labelsFor('owner');
     const hrefs = Array.from((fixture.nativeElement as HTMLElement).querySelectorAll('a'), (link) => link.getAttribute('href'));
     expect(hrefs).toContain('/partner/orgs');
+    expect(hrefs).toContain('/partner/sessions');
     expect(hrefs).toContain('/partner/admins');
     expect(hrefs).toContain('/partner/settings');
   });

@@ -1,5 +1,6 @@
 import { type Routes } from '@angular/router';
 
+import { LAUNCHERS } from '../launch/launch-words';
 import { VERIFIERS } from '../verification/verification-roles';
 import { ADMINS_VIEWERS, PARTNER_ROLES } from './partner-role';
 import { partnerRoleGuard } from './partner-role.guard';
@@ -12,6 +13,12 @@ export const PARTNER_ROUTES: Routes = [
     title: 'Organizations · MTP',
     canActivate: [partnerRoleGuard(PARTNER_ROLES)],
     loadComponent: () => import('./directory/directory-page').then((m) => m.DirectoryPage),
+  },
+  {
+    path: 'sessions',
+    title: 'Launch sessions · MTP',
+    canActivate: [partnerRoleGuard(LAUNCHERS)],
+    loadComponent: () => import('./sessions/sessions-page').then((m) => m.PartnerSessionsPage),
   },
   {
     path: 'admins',

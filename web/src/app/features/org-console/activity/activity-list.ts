@@ -4,7 +4,10 @@ import { type OrgActivityEventDto } from '@mtp/api-client';
 
 import { actionWords, targetWords } from '../org-words';
 
-/** Events of an org's activity, newest first: when, who, what, and about what. */
+/**
+ * Events of an org's activity, newest first: when, who (and through which partner's launch session,
+ * when it was one), what, and about what.
+ */
 @Component({
   selector: 'mtp-activity-list',
   imports: [DatePipe],
@@ -15,7 +18,10 @@ import { actionWords, targetWords } from '../org-words';
         <li class="event">
           <time [attr.datetime]="event.occurredAt" class="when">{{ event.occurredAt | date: 'medium' }}</time>
           <span class="what">
-            <strong>{{ event.actor }}</strong> {{ words(event) }}
+            <strong>{{ event.actor }}</strong>@if (event.launch; as launch) {&ngsp;<span class="via" [attr.data-session-id]="launch.sessionId"
+                >via {{ launch.partnerName || 'a partner' }} session</span
+              >}
+            {{ words(event) }}
             @if (target(event); as target) {
               <span class="target mtp-mono">{{ target }}</span>
             }
@@ -50,6 +56,13 @@ import { actionWords, targetWords } from '../org-words';
     }
     .outcome {
       color: var(--mat-sys-error);
+    }
+    .via {
+      padding: 0 6px;
+      border-radius: 8px;
+      background: var(--mat-sys-tertiary-container);
+      color: var(--mat-sys-on-tertiary-container);
+      font: var(--mat-sys-label-medium);
     }
   `,
 })

@@ -1,9 +1,8 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, type OnInit, inject, signal } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, DestroyRef, type OnInit, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { type OrgActivityEventDto } from '@mtp/api-client';
 
-import { type ProblemView, describeProblem } from '../../../core/http/problem-message';
+import { OlderPages } from '../../../shared/data/older-pages';
 import { LoadingState, ProblemBanner } from '../../../shared/ui/page-states';
 import { OrgApi } from '../org-api';
 import { OrgConsole } from '../org-console';
@@ -53,31 +52,17 @@ export class ActivityPage implements OnInit {
   private readonly console = inject(OrgConsole);
   private readonly destroyRef = inject(DestroyRef);
 
-  protected readonly events = signal<OrgActivityEventDto[] | null>(null);
-  protected readonly nextBefore = signal<string | null>(null);
-  protected readonly loading = signal(false);
-  protected readonly problem = signal<ProblemView | null>(null);
+  private readonly pages = new OlderPages<OrgActivityEventDto>(this.destroyRef, (before) => this.api.activity(this.console.orgId(), PAGE, before), 'Loading the activity');
+  protected readonly events = this.pages.items;
+  protected readonly nextBefore = this.pages.nextBefore;
+  protected readonly loading = this.pages.loading;
+  protected readonly problem = this.pages.problem;
 
   ngOnInit(): void {
     this.more();
   }
 
   protected more(): void {
-    this.loading.set(true);
-    this.problem.set(null);
-    this.api
-      .activity(this.console.orgId(), PAGE, this.nextBefore() ?? undefined)
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe({
-        next: (page) => {
-          this.loading.set(false);
-          this.events.set([...(this.events() ?? []), ...page.items]);
-          this.nextBefore.set(page.nextBefore);
-        },
-        error: (error: unknown) => {
-          this.loading.set(false);
-          this.problem.set(describeProblem(error, 'Loading the activity'));
-        },
-      });
+    this.pages.more();
   }
 }

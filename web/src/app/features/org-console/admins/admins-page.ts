@@ -12,6 +12,7 @@ import { SessionStore } from '../../../core/auth/session-store';
 import { type ProblemView, describeProblem, problemMessage } from '../../../core/http/problem-message';
 import { LoadingState, ProblemBanner } from '../../../shared/ui/page-states';
 import { OrgApi } from '../org-api';
+import { ConsoleAccess } from '../console-access';
 import { OrgConsole } from '../org-console';
 import { confirmAction } from '../../../shared/ui/confirm-dialog';
 import { AddAdminDialog } from './add-admin-dialog';
@@ -31,6 +32,8 @@ export class AdminsPage implements OnInit {
   private readonly snackBar = inject(MatSnackBar);
   private readonly destroyRef = inject(DestroyRef);
   protected readonly myEmail = inject(SessionStore).me()?.email ?? null;
+  /** Adding and removing admins is managing the org: not for a helpdesk session. */
+  protected readonly manages = inject(ConsoleAccess).manages;
 
   protected readonly admins = signal<OrgAdminDto[] | null>(null);
   protected readonly problem = signal<ProblemView | null>(null);

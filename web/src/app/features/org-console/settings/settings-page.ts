@@ -7,6 +7,7 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 
 import { problemMessage } from '../../../core/http/problem-message';
 import { OrgApi } from '../org-api';
+import { ConsoleAccess } from '../console-access';
 import { OrgConsole } from '../org-console';
 import { applyFieldErrors, fieldMessage } from '../../../shared/forms/field-errors';
 
@@ -49,13 +50,21 @@ export class SettingsPage {
   });
   protected readonly saving = signal(false);
   protected readonly problem = signal<string | null>(null);
+  /** A helpdesk session sees the settings, and changes none of them. */
+  protected readonly manages = inject(ConsoleAccess).manages;
+
+  constructor() {
+    if (!this.manages()) {
+      this.form.disable();
+    }
+  }
 
   protected message(name: string): string {
     return fieldMessage(this.form, name, RULES[name] ?? {});
   }
 
   protected save(): void {
-    if (this.form.invalid || this.saving()) {
+    if (this.form.invalid || this.saving() || !this.manages()) {
       this.form.markAllAsTouched();
       return;
     }

@@ -19,6 +19,7 @@ import { type Observable, catchError, debounceTime, filter, map, of, switchMap, 
 import { type ProblemView, describeProblem } from '../../../core/http/problem-message';
 import { ProblemBanner } from '../../../shared/ui/page-states';
 import { OrgApi } from '../org-api';
+import { ConsoleAccess } from '../console-access';
 import { OrgConsole } from '../org-console';
 import { osWord, consoleProblem } from '../org-words';
 import { confirmAction } from '../../../shared/ui/confirm-dialog';
@@ -56,7 +57,11 @@ export class SystemsPage {
 
   protected readonly pageSizes = PAGE_SIZES;
   protected readonly osWord = osWord;
-  protected readonly columns = ['hostname', 'osFamily', 'agentVersion', 'active', 'lastContactAt', 'actions'];
+  /** Every action on a system changes it: a helpdesk session only looks. */
+  protected readonly manages = inject(ConsoleAccess).manages;
+  protected readonly columns = computed(() => [
+    'hostname', 'osFamily', 'agentVersion', 'active', 'lastContactAt', ...(this.manages() ? ['actions'] : []),
+  ]);
 
   protected readonly query = signal<SystemQuery>({ limit: PAGE_SIZES[1], offset: 0 });
   protected readonly page = signal<SystemPageDto | null>(null);

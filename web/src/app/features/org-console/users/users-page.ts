@@ -19,6 +19,7 @@ import { BehaviorSubject, Subject, catchError, combineLatest, debounceTime, dist
 import { type ProblemView, describeProblem } from '../../../core/http/problem-message';
 import { ProblemBanner } from '../../../shared/ui/page-states';
 import { OrgApi } from '../org-api';
+import { ConsoleAccess } from '../console-access';
 import { OrgConsole } from '../org-console';
 import { stateWord, fullName } from '../org-words';
 import { UserActions } from './user-actions';
@@ -55,6 +56,8 @@ export class UsersPage {
   private readonly route = inject(ActivatedRoute);
   private readonly console = inject(OrgConsole);
   protected readonly actions = inject(UserActions);
+  /** A helpdesk session supports users (unlock, MFA, suspend, activate) but creates, edits or deletes none. */
+  protected readonly manages = inject(ConsoleAccess).manages;
 
   protected readonly pageSizes = PAGE_SIZES;
   protected readonly stateWord = stateWord;

@@ -96,7 +96,9 @@ describe('the Organizations finder of the top bar', () => {
     const dialog = openDialog() as HTMLElement;
     expect(text(dialog.querySelector('h2'))).toBe('Globex Retail');
     expect(text(dialog.querySelector('[data-testid="details-org-id"]'))).toBe(GLOBEX.orgId);
-    expect(dialog.querySelector(`[aria-label="Launch ${GLOBEX.orgName}"]`)?.getAttribute('aria-disabled')).toBe('true');
+    // An owner launches from there, here or in a new tab.
+    expect(dialog.querySelector<HTMLButtonElement>(`[aria-label="Launch ${GLOBEX.orgName}"]`)?.disabled).toBe(false);
+    expect(dialog.querySelector(`[aria-label="Launch ${GLOBEX.orgName} in a new tab"]`)).not.toBeNull();
   });
 
   it('says when nothing matches, or when the search failed', async () => {

@@ -41,7 +41,10 @@ describe('the details of an organization', () => {
     expectCall(http, ACME_DETAILS).flush(anOrgDetails(ACME, {
       recentActivity: [
         anActivityEvent(),
-        anActivityEvent({ id: 'e2', actor: 'ada@partner.example', action: 'orgs.settings.updated', targetType: 'org', targetId: null, details: {} }),
+        anActivityEvent({
+          id: 'e2', actor: 'ada@partner.example', action: 'orgs.settings.updated', targetType: 'org', targetId: null, details: {},
+          launch: { sessionId: 's1', partnerName: 'Northwind MSP' },
+        }),
       ],
     }));
     await settle(harness);
@@ -69,9 +72,12 @@ describe('the details of an organization', () => {
     const events = Array.from(section('Recent activity')!.querySelectorAll('li'), (item) => text(item));
     expect(events).toHaveLength(2);
     expect(events[0]).toMatch(/^Nov 20, 2026.*boss@acme\.example created user jdoe$/);
-    expect(events[1]).toMatch(/ada@partner\.example changed the settings$/);
+    expect(events[1]).toMatch(/ada@partner\.example via Northwind MSP session changed the settings$/);
+    // A helpdesk admin may launch: here, or in a new tab.
     const launch = dialog().querySelector<HTMLButtonElement>(`[aria-label="Launch ${ACME.orgName}"]`)!;
-    expect(launch.getAttribute('aria-disabled')).toBe('true');
+    expect(launch.disabled).toBe(false);
+    expect(launch.getAttribute('aria-disabled')).toBeNull();
+    expect(dialog().querySelector(`[aria-label="Launch ${ACME.orgName} in a new tab"]`)).not.toBeNull();
   });
 
   it.each([

@@ -13,6 +13,7 @@ import { ACME, GLOBEX, buttonIn, expectCall, settle, text } from '../../../../te
 import { flushProblem } from '../../../../testing/problem-responses';
 import { FileSaver } from '../../../shared/files/file-saver';
 import { aPartnerOrg, anOrgPage, partnerPath, queryOf, setUpPartner } from '../testing/partner-fixtures';
+import { CANNOT_LAUNCH } from './launch-button';
 import { exportFileName } from './org-query';
 
 const ORGS = partnerPath('/orgs');
@@ -72,14 +73,14 @@ describe('the organizations table', () => {
     expect(range()).toBe('Page 1 · rows 1–2 of 60');
   });
 
-  it('offers Launch as coming with launch sessions, never as something to click', async () => {
-    await open();
+  it('shows a read-only admin Launch disabled, saying why, and no new-tab launch', async () => {
+    await open('readonly');
 
     const launch = page().querySelector<HTMLButtonElement>(`[aria-label="Launch ${ACME.orgName}"]`)!;
     expect(launch.getAttribute('aria-disabled')).toBe('true');
     launch.dispatchEvent(new Event('focus'));
-    expect(launch.getAttribute('aria-describedby') ?? '').not.toBe('');
-    expect(text(document.getElementById(launch.getAttribute('aria-describedby')!.split(' ')[0]))).toBe('Launch arrives with launch sessions');
+    expect(text(document.getElementById(launch.getAttribute('aria-describedby')!.split(' ')[0]))).toBe(CANNOT_LAUNCH);
+    expect(page().querySelector(`[aria-label="Launch ${ACME.orgName} in a new tab"]`)).toBeNull();
   });
 
   it('sorts on the server by the header clicked, from the first page again', async () => {

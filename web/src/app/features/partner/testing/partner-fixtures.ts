@@ -1,5 +1,6 @@
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { type Provider } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
@@ -31,8 +32,11 @@ export function partnerPath(rest: string): string {
   return `/api/v1/partner${rest}`;
 }
 
-/** The app's own routes and interceptors, signed in as Ada with this role in Northwind (none: no partner). */
-export function setUpPartner(role: string | null): HttpTestingController {
+/**
+ * The app's own routes and interceptors, signed in as Ada with this role in Northwind (none: no
+ * partner), with any further providers (a clock, say).
+ */
+export function setUpPartner(role: string | null, providers: Provider[] = []): HttpTestingController {
   localStorage.clear();
   TestBed.configureTestingModule({
     providers: [
@@ -43,6 +47,7 @@ export function setUpPartner(role: string | null): HttpTestingController {
       { provide: SEARCH_DEBOUNCE_MS, useValue: 0 },
       // Dialogs and menus close at once, as a test has no time for their animations.
       { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
+      ...providers,
     ],
   });
   signInAsAda(aMe({ partnerMemberships: role ? [{ ...NORTHWIND, role }] : [] }));
@@ -90,7 +95,7 @@ export function anOrgPage(items: PartnerOrgDto[], total = items.length, nextCurs
 export function anActivityEvent(overrides: Partial<OrgActivityEventDto> = {}): OrgActivityEventDto {
   return {
     id: 'e1', occurredAt: '2026-11-20T09:30:00.000Z', actor: 'boss@acme.example', action: 'orgs.user.created', outcome: 'success',
-    targetType: 'user', targetId: 'u1', details: { username: 'jdoe' },
+    targetType: 'user', targetId: 'u1', details: { username: 'jdoe' }, launch: null,
     ...overrides,
   };
 }
