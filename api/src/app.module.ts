@@ -13,6 +13,7 @@ import { MailModule } from './mail/mail.module.js';
 import { OrgsModule } from './orgs/orgs.module.js';
 import { PartnersModule } from './partners/partners.module.js';
 import { SessionsModule } from './sessions/sessions.module.js';
+import { SupportModule } from './support/support.module.js';
 import { VerificationModule } from './verification/verification.module.js';
 import { WebAppModule } from './web-app.module.js';
 
@@ -33,6 +34,7 @@ export class AppModule {
         OrgsModule,
         PartnersModule,
         SessionsModule,
+        SupportModule,
         VerificationModule,
         BackofficeModule,
         SeedModule,

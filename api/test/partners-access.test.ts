@@ -122,6 +122,39 @@ describe('partner routes: who may call what', () => {
       prepare: async (role) => ({ params: { sessionId: await launchedSessionOf(role) } }),
     },
     {
+      operationId: 'fileSupportRequest',
+      method: 'post',
+      path: '/api/v1/partner/requests',
+      allowed: ANY_ROLE,
+      status: 201,
+      prepare: async () => ({ body: { kind: 'general', subject: 'Access matrix', message: 'Filed by the matrix' } }),
+    },
+    { operationId: 'listSupportRequests', method: 'get', path: '/api/v1/partner/requests', allowed: ANY_ROLE, status: 200, prepare: async () => ({}) },
+    {
+      operationId: 'getSupportRequest',
+      method: 'get',
+      path: '/api/v1/partner/requests/{requestId}',
+      allowed: ANY_ROLE,
+      status: 200,
+      prepare: async (role) => ({ params: { requestId: await requestFiledBy(role) } }),
+    },
+    {
+      operationId: 'commentSupportRequest',
+      method: 'post',
+      path: '/api/v1/partner/requests/{requestId}/comments',
+      allowed: ANY_ROLE,
+      status: 201,
+      prepare: async (role) => ({ params: { requestId: await requestFiledBy(role) }, body: { comment: 'A comment' } }),
+    },
+    {
+      operationId: 'cancelSupportRequest',
+      method: 'post',
+      path: '/api/v1/partner/requests/{requestId}/cancel',
+      allowed: ANY_ROLE,
+      status: 200,
+      prepare: async (role) => ({ params: { requestId: await requestFiledBy(role) }, body: {} }),
+    },
+    {
       operationId: 'createPartnerOrg',
       method: 'post',
       path: '/api/v1/partner/orgs',
@@ -224,6 +257,12 @@ describe('partner routes: who may call what', () => {
     const launcher = USER_ACTIONS.includes(role as (typeof USER_ACTIONS)[number]) ? role : 'owner';
     const launched = await testApp.http.post(`/api/v1/partner/orgs/${portfolioOrg.publicId}/sessions`).set('authorization', auth[launcher]).send({}).expect(201);
     return launched.body.session.id;
+  }
+
+  /** A general request this role's admin filed. */
+  async function requestFiledBy(role: PartnerRole): Promise<string> {
+    const filed = await testApp.http.post('/api/v1/partner/requests').set('authorization', auth[role]).send({ kind: 'general', subject: 'Matrix', message: 'x' }).expect(201);
+    return filed.body.id;
   }
 
   /** Calls a route as prepared for `role`; `token` undefined sends no Authorization header. */

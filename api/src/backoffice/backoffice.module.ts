@@ -15,14 +15,13 @@ import { StaffPartnersService } from '../partners/staff-partners.service.js';
 import { BackofficeLoader } from './backoffice.loader.js';
 import { BackofficeSessionStore } from './backoffice-session-store.js';
 import { backofficeResources } from './resources/backoffice-resources.js';
+import { backofficeSessionOptions, StaffApiAccess } from './staff-api-access.js';
 
 export const BACKOFFICE_PATH = '/admin';
-const SESSION_TTL_SECONDS = 8 * 60 * 60;
-
 AdminJS.registerAdapter({ Database, Resource });
 
 // The resources' actions go through the partners' services, never through raw record writes.
-@Module({ imports: [IdentityModule, PartnersModule], providers: [BackofficeSessionStore], exports: [IdentityModule, PartnersModule, BackofficeSessionStore] })
+@Module({ imports: [IdentityModule, PartnersModule], providers: [BackofficeSessionStore, StaffApiAccess], exports: [IdentityModule, PartnersModule, BackofficeSessionStore] })
 class BackofficeDependenciesModule {}
 
 /** The platform staff's back-office: AdminJS, signed in with a staff account, sessions kept in PostgreSQL. */
@@ -57,14 +56,7 @@ class BackofficeDependenciesModule {}
             // password-only form, were it ever reached, grants nothing.
             authenticate: () => Promise.resolve(null),
           },
-          sessionOptions: {
-            store: sessions.store,
-            secret: config.secrets.cookieSecret,
-            name: 'mtp_backoffice',
-            resave: false,
-            saveUninitialized: false,
-            cookie: { httpOnly: true, sameSite: 'lax', secure: 'auto', maxAge: SESSION_TTL_SECONDS * 1000 },
-          },
+          sessionOptions: backofficeSessionOptions(config, sessions),
         };
       },
     }),

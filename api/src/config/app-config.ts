@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const NODE_ENVS = ['development', 'production', 'test'] as const;
@@ -37,6 +37,11 @@ export class EnvironmentVariables {
   @Transform(({ value }) => (value === undefined || value === '' ? 'MTP <no-reply@localhost>' : value))
   @IsString() @Matches(/@/, { message: 'MAIL_FROM must hold an email address, e.g. "MTP <no-reply@example.com>"' })
   MAIL_FROM = 'MTP <no-reply@localhost>';
+
+  /** Where platform staff are told of each new support request. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 'support@mtp.local' : value))
+  @IsEmail({}, { message: 'STAFF_EMAIL must be one email address, e.g. support@example.com' })
+  STAFF_EMAIL = 'support@mtp.local';
 
   /** How often the mail worker looks for due email when idle; 0 runs no worker in this instance. */
   @Transform(({ value }) => (value === undefined || value === '' ? 1000 : Number(value)))
@@ -81,7 +86,7 @@ export class EnvironmentVariables {
 export const SETTING_NAMES = [
   'NODE_ENV', 'PORT', 'HOST', 'DATABASE_URL', 'DATA_DIR', 'SMTP_URL', 'REDIS_URL', 'LOG_LEVEL', 'CORS_ORIGINS',
   'DEMO_DATA', 'PUBLIC_URL', 'JWT_SECRET', 'COOKIE_SECRET', 'ENCRYPTION_KEY', 'WEB_DIST_DIR',
-  'MAIL_FROM', 'MAIL_POLL_INTERVAL_MS',
+  'MAIL_FROM', 'MAIL_POLL_INTERVAL_MS', 'STAFF_EMAIL',
 ] as const satisfies readonly (keyof EnvironmentVariables)[];
 
 export class ConfigError extends Error {}

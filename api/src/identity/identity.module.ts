@@ -6,6 +6,7 @@ import { AppConfig } from '../config/app-config.provider.js';
 import { MailModule } from '../mail/mail.module.js';
 import { AccessGuard } from './access/access.guard.js';
 import { LaunchAccessDirectory } from './access/launch-access.js';
+import { StaffAccessDirectory } from './access/staff-access.js';
 import { OrgAccessDirectory } from './access/org-access.js';
 import { PartnerAccessDirectory } from './access/partner-access.js';
 import { EnrollmentJwtStrategy, OrgCallerJwtStrategy, PortalJwtStrategy } from './access/jwt-strategies.js';
@@ -54,6 +55,7 @@ import { StaffUser } from './staff-user.entity.js';
     OrgAccessDirectory,
     PartnerAccessDirectory,
     LaunchAccessDirectory,
+    StaffAccessDirectory,
     PortalJwtStrategy,
     OrgCallerJwtStrategy,
     EnrollmentJwtStrategy,
@@ -65,6 +67,6 @@ import { StaffUser } from './staff-user.entity.js';
     },
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [StaffService, StaffAuthService, AdministratorsService, MfaService, MembershipDirectory, OrgAccessDirectory, PartnerAccessDirectory, LaunchAccessDirectory, TokenService, AuthSessionsService, PasswordResetService, AuthService, RateLimiter],
+  exports: [StaffService, StaffAuthService, AdministratorsService, MfaService, MembershipDirectory, OrgAccessDirectory, PartnerAccessDirectory, LaunchAccessDirectory, StaffAccessDirectory, TokenService, AuthSessionsService, PasswordResetService, AuthService, RateLimiter],
 })
 export class IdentityModule {}

@@ -31,6 +31,10 @@ export class StaffService {
     return user;
   }
 
+  findById(id: string): Promise<StaffUser | null> {
+    return this.staff.findOneBy({ id });
+  }
+
   count(): Promise<number> {
     return this.staff.count();
   }

@@ -19,14 +19,15 @@ export type PartnerPermission =
 /**
  * The one place where roles meet permissions. `owner` is the administrator with billing; `admin`
  * runs the portfolio; `manager` and `helpdesk` work inside orgs (their limits there come with launch);
- * `readonly` only looks. `users.manage` is the cross-org unlock and suspend of the dashboard.
+ * `readonly` only looks, but may ask platform support for training or help (`requests.file`; detaching
+ * an org takes `orgs.manage` besides). `users.manage` is the cross-org unlock and suspend of the dashboard.
  */
 const PERMISSIONS: Record<PartnerRole, readonly PartnerPermission[]> = {
   owner: ['partner.view', 'admins.view', 'admins.manage', 'settings.manage', 'orgs.manage', 'orgs.launch', 'users.manage', 'requests.file'],
   admin: ['partner.view', 'admins.view', 'orgs.manage', 'orgs.launch', 'users.manage', 'requests.file'],
   manager: ['partner.view', 'orgs.launch', 'users.manage', 'requests.file'],
   helpdesk: ['partner.view', 'orgs.launch', 'users.manage', 'requests.file'],
-  readonly: ['partner.view'],
+  readonly: ['partner.view', 'requests.file'],
 };
 
 export function roleAllows(role: PartnerRole, permission: PartnerPermission): boolean {

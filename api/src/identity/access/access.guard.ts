@@ -1,13 +1,14 @@
 import { Injectable, Logger, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { DomainError } from '../../common/domain-error.js';
 import { AuthSessionsService } from '../sessions/auth-sessions.service.js';
 import { ACCESS_RULE, type AccessRule, type OrgPermission } from './access-rules.js';
 import { LaunchAccessDirectory } from './launch-access.js';
 import { OrgAccessDirectory, type OrgScope } from './org-access.js';
 import { PartnerAccessDirectory, type PartnerScope } from './partner-access.js';
+import { StaffAccessDirectory } from './staff-access.js';
 import type { AdministratorPrincipal, OrgCaller, Principal } from './principal.js';
 
 const PortalTokenGuard = AuthGuard('portal');
@@ -32,6 +33,7 @@ export class AccessGuard implements CanActivate {
     private readonly orgs: OrgAccessDirectory,
     private readonly partners: PartnerAccessDirectory,
     private readonly launches: LaunchAccessDirectory,
+    private readonly staff: StaffAccessDirectory,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -63,9 +65,15 @@ export class AccessGuard implements CanActivate {
         } catch {
           throw new DomainError('auth.challenge_invalid', 401, 'The sign-in has expired; enter your email and password again');
         }
-      case 'staff':
-        // Staff reach the API through the back-office session only, which the back-office checks itself.
-        throw new DomainError('auth.unauthenticated', 401, 'Sign in as staff through the back-office');
+      case 'staff': {
+        // Staff reach the API with their back-office sign-in only (its session cookie).
+        const http = context.switchToHttp();
+        const request = http.getRequest<Request & { user?: Principal }>();
+        const staff = await this.staff.resolve(request, http.getResponse<Response>());
+        if (!staff) throw new DomainError('auth.unauthenticated', 401, 'Sign in as staff through the back-office');
+        request.user = staff;
+        return true;
+      }
     }
   }
 

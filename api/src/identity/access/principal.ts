@@ -6,11 +6,14 @@ export type Principal =
   | { kind: 'administrator'; administratorId: string; sessionId: string }
   | { kind: 'mfa-enrollment'; administratorId: string }
   /** A partner admin in a launch session: `sessionId` is the launch session, `orgId` the public OrgID it is for. */
-  | { kind: 'launch'; administratorId: string; sessionId: string; partnerId: string; orgId: string; partnerName?: string };
+  | { kind: 'launch'; administratorId: string; sessionId: string; partnerId: string; orgId: string; partnerName?: string }
+  /** Platform staff, signed in to the back-office (whose session the staff API shares). */
+  | { kind: 'staff'; staffId: string; email: string };
 
 export type AdministratorPrincipal = Extract<Principal, { kind: 'administrator' }>;
 export type EnrollmentPrincipal = Extract<Principal, { kind: 'mfa-enrollment' }>;
 export type LaunchPrincipal = Extract<Principal, { kind: 'launch' }>;
+export type StaffPrincipal = Extract<Principal, { kind: 'staff' }>;
 /** Who may call an org console route: one of the org's own admins, or a partner admin launched into it. */
 export type OrgCaller = AdministratorPrincipal | LaunchPrincipal;
 
@@ -24,6 +27,7 @@ function principalOf(context: ExecutionContext, ...kinds: Principal['kind'][]): 
 export const CurrentAdministrator = createParamDecorator((_: unknown, context: ExecutionContext) => principalOf(context, 'administrator'));
 /** The caller of an `@OrgMember()` route: an own admin of the org or a launched partner admin. */
 export const CurrentOrgCaller = createParamDecorator((_: unknown, context: ExecutionContext) => principalOf(context, 'administrator', 'launch'));
+export const CurrentStaff = createParamDecorator((_: unknown, context: ExecutionContext) => principalOf(context, 'staff'));
 export const CurrentEnrollment = createParamDecorator((_: unknown, context: ExecutionContext) => principalOf(context, 'mfa-enrollment'));
 
 /** The org the access guard resolved for an `@OrgMember()` route. */

@@ -77,6 +77,16 @@ export class PartnerAdminsService {
     });
   }
 
+  /** The partner's active owners, as people to write to. */
+  async activeOwners(partnerId: string): Promise<{ administratorId: string; email: string }[]> {
+    const rows = await this.dataSource.manager.find(PartnerAdmin, { where: { partnerId, role: 'owner', status: 'active' } });
+    const people = await this.administrators.describe(rows.map((row) => row.administratorId));
+    return rows.flatMap((row) => {
+      const person = people.get(row.administratorId);
+      return person ? [{ administratorId: row.administratorId, email: person.email }] : [];
+    });
+  }
+
   async get(scope: PartnerScope, administratorId: string): Promise<PartnerAdminDto> {
     const found = (await this.list(scope)).find((admin) => admin.administratorId === administratorId);
     if (!found) throw notFound();

@@ -48,6 +48,34 @@ export class AssociationsService {
     }
   }
 
+  /**
+   * Ends the org's active association, in the caller's transaction: history stays (the row becomes
+   * `detached`, with who, when and why). The partner's copy on the org's figures, users and systems,
+   * and its launch sessions into the org, follow by trigger in the same transaction. Null when the org
+   * is not (or no longer) managed by that partner: detaching again changes nothing.
+   */
+  async detach(manager: EntityManager, input: { orgId: string; partnerId: string; reason: string; actor: PartnerActor; at: Date }): Promise<PartnerAssociation | null> {
+    const association = await manager.findOne(PartnerAssociation, {
+      where: { orgId: input.orgId, partnerId: input.partnerId, status: 'active' },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!association) return null;
+    await manager.update(PartnerAssociation, { id: association.id }, {
+      status: 'detached',
+      detachedAt: input.at,
+      detachedByType: input.actor.type,
+      detachedById: input.actor.id,
+      detachedByLabel: input.actor.label,
+      detachedReason: input.reason,
+    });
+    const org = (await this.orgs.describe([input.orgId])).get(input.orgId);
+    await this.audit.record(
+      manager,
+      partnerAudit(input.partnerId, input.actor, 'partners.org.detached', { type: 'organization', id: org?.publicId ?? input.orgId }, { reason: input.reason }, input.orgId),
+    );
+    return manager.findOneByOrFail(PartnerAssociation, { id: association.id });
+  }
+
   /** Staff attach an org to a partner by its OrgID (the back-office's "attach organization"). */
   async attachByStaff(partnerId: string, publicOrgId: string, actor: PartnerActor): Promise<PartnerAssociation> {
     const [org] = await this.orgs.findByPublicIds([publicOrgId.trim().toLowerCase()]);
