@@ -51,11 +51,27 @@ export class StaffRequestsService {
       limit: query.limit ?? 25,
       cursor: query.cursor,
     });
-    return { items: await Promise.all(rows.map((row) => this.describe(row, false))), nextCursor };
+    const names = await this.partnerNames(rows.map((row) => row.partnerId));
+    const orgs = await this.orgs.describe(rows.flatMap((row) => (row.orgId ? [row.orgId] : [])));
+    const assignees = await this.staffEmails(rows.flatMap((row) => (row.assigneeId ? [row.assigneeId] : [])));
+    return {
+      items: rows.map((row) => ({
+        ...requestDetailsDto(row, row.orgId ? orgs.get(row.orgId) : undefined, [], 'staff'),
+        partnerId: row.partnerId,
+        partnerName: names.get(row.partnerId) ?? '',
+        assignee: row.assigneeId ? (assignees.get(row.assigneeId) ?? null) : null,
+      })),
+      nextCursor,
+    };
   }
 
   async get(id: string): Promise<StaffSupportRequestDto> {
-    return this.describe(await this.found(id), true);
+    const request = await this.found(id);
+    const org = request.orgId ? (await this.orgs.describe([request.orgId])).get(request.orgId) : undefined;
+    const partner = await this.partners.get(request.partnerId);
+    const assignee = request.assigneeId ? await this.staff.findById(request.assigneeId) : null;
+    const timeline = await this.requests.timeline(request.id);
+    return { ...requestDetailsDto(request, org, timeline, 'staff'), partnerId: partner.id, partnerName: partner.name, assignee: assignee?.email ?? null };
   }
 
   async take(id: string, actor: PartnerActor): Promise<StaffSupportRequestDto> {
@@ -155,12 +171,15 @@ export class StaffRequestsService {
     return request;
   }
 
-  private async describe(request: SupportRequest, withTimeline: boolean): Promise<StaffSupportRequestDto> {
-    const org = request.orgId ? (await this.orgs.describe([request.orgId])).get(request.orgId) : undefined;
-    const partner = await this.partners.get(request.partnerId);
-    const assignee = request.assigneeId ? await this.staff.findById(request.assigneeId) : null;
-    const timeline = withTimeline ? await this.requests.timeline(request.id) : [];
-    return { ...requestDetailsDto(request, org, timeline, 'staff'), partnerId: partner.id, partnerName: partner.name, assignee: assignee?.email ?? null };
+  private async partnerNames(ids: string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(ids)];
+    return new Map(await Promise.all(unique.map(async (id) => [id, (await this.partners.get(id)).name] as const)));
+  }
+
+  private async staffEmails(ids: string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(ids)];
+    const found = await Promise.all(unique.map((id) => this.staff.findById(id)));
+    return new Map(found.flatMap((account) => (account ? [[account.id, account.email] as const] : [])));
   }
 }
 
