@@ -248,6 +248,10 @@ describe('support requests and detachment', () => {
     it('keeps the status rules: reject needs a comment, a detach request is approved or rejected, closed stays closed', async () => {
       const general = await file(auth.owner, { kind: 'general', subject: 'Rules', message: 'x' }).expect(201);
       expect((await staffPost(`/${general.body.id}/reject`, {}).expect(400)).body.code).toBe('request.validation_failed');
+      // The service holds the rule for every caller, the back-office included, not only the API's DTO.
+      const actor = { type: 'staff' as const, id: staff.id, label: staff.email };
+      await expect(testApp.app.get(StaffRequestsService).reject(general.body.id, '   ', actor)).rejects.toMatchObject({ code: 'request.validation_failed' });
+      await expect(testApp.app.get(StaffRequestsService).comment(general.body.id, 'x'.repeat(5001), actor)).rejects.toMatchObject({ code: 'request.validation_failed' });
       await staffPost(`/${general.body.id}/reject`, { comment: 'Not something we do' }).expect(200);
       expect((await staffPost(`/${general.body.id}/take`).expect(409)).body.code).toBe('support.invalid_transition');
       expect((await staffPost(`/${general.body.id}/approve-detachment`).expect(409)).body.code).toBe('support.not_detach');

@@ -12,6 +12,8 @@ import { PartnerInvitationsService } from '../partners/invitations/partner-invit
 import { PartnersModule } from '../partners/partners.module.js';
 import { PartnersService } from '../partners/partners.service.js';
 import { StaffPartnersService } from '../partners/staff-partners.service.js';
+import { StaffRequestsService } from '../support/staff-requests.service.js';
+import { SupportModule } from '../support/support.module.js';
 import { BackofficeLoader } from './backoffice.loader.js';
 import { BackofficeSessionStore } from './backoffice-session-store.js';
 import { backofficeResources } from './resources/backoffice-resources.js';
@@ -20,8 +22,12 @@ import { backofficeSessionOptions, StaffApiAccess } from './staff-api-access.js'
 export const BACKOFFICE_PATH = '/admin';
 AdminJS.registerAdapter({ Database, Resource });
 
-// The resources' actions go through the partners' services, never through raw record writes.
-@Module({ imports: [IdentityModule, PartnersModule], providers: [BackofficeSessionStore, StaffApiAccess], exports: [IdentityModule, PartnersModule, BackofficeSessionStore] })
+// The resources' actions go through the partners' and support services, never through raw record writes.
+@Module({
+  imports: [IdentityModule, PartnersModule, SupportModule],
+  providers: [BackofficeSessionStore, StaffApiAccess],
+  exports: [IdentityModule, PartnersModule, SupportModule, BackofficeSessionStore],
+})
 class BackofficeDependenciesModule {}
 
 /** The platform staff's back-office: AdminJS, signed in with a staff account, sessions kept in PostgreSQL. */
@@ -30,7 +36,7 @@ class BackofficeDependenciesModule {}
     BackofficeDependenciesModule,
     AdminModule.createAdminAsync({
       imports: [BackofficeDependenciesModule],
-      inject: [AppConfig, BackofficeSessionStore, PartnersService, StaffPartnersService, ApplicationsService, PartnerInvitationsService, AssociationsService, AdministratorsService, Clock],
+      inject: [AppConfig, BackofficeSessionStore, PartnersService, StaffPartnersService, ApplicationsService, PartnerInvitationsService, AssociationsService, AdministratorsService, StaffRequestsService, Clock],
       customLoader: BackofficeLoader,
       useFactory: (
         config: AppConfig,
@@ -41,12 +47,13 @@ class BackofficeDependenciesModule {}
         invitations: PartnerInvitationsService,
         associations: AssociationsService,
         administrators: AdministratorsService,
+        staffRequests: StaffRequestsService,
         clock: Clock,
       ) => {
         return {
           adminJsOptions: {
             rootPath: BACKOFFICE_PATH,
-            resources: backofficeResources({ partners, staffPartners, applications, invitations, associations, administrators, clock }),
+            resources: backofficeResources({ partners, staffPartners, applications, invitations, associations, administrators, staffRequests, clock }),
             branding: { companyName: 'MTP back-office', withMadeWithLove: false },
           },
           auth: {

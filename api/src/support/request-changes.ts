@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { Clock } from '../common/clock.js';
-import { DomainError } from '../common/domain-error.js';
+import { DomainError, ValidationFailedError } from '../common/domain-error.js';
 import { partnerAudit, type PartnerActor } from '../partners/partner-actor.js';
 import { SupportRequestEvent, type RequestEventKind } from './support-request-event.entity.js';
 import { CLOSED_STATUSES, SupportRequest, type RequestStatus } from './support-request.entity.js';
@@ -39,6 +39,7 @@ export class RequestChanges {
     if (!NEXT[request.status].includes(status)) {
       throw new DomainError('support.invalid_transition', 409, `Request ${request.number} is ${WORDS[request.status]}: it cannot become ${WORDS[status]}`);
     }
+    comment = checkedComment(comment, false);
     const now = this.clock.now();
     await manager.update(SupportRequest, { id: request.id }, { ...fields, status, updatedAt: now, closedAt: CLOSED_STATUSES.includes(status) ? now : null });
     await this.addEvent(manager, request, actor, 'status', { status, comment });
@@ -46,7 +47,8 @@ export class RequestChanges {
     Object.assign(request, fields, { status });
   }
 
-  async comment(manager: EntityManager, request: SupportRequest, actor: PartnerActor, comment: string): Promise<void> {
+  async comment(manager: EntityManager, request: SupportRequest, actor: PartnerActor, text: string): Promise<void> {
+    const comment = checkedComment(text, true)!;
     if (CLOSED_STATUSES.includes(request.status)) {
       throw new DomainError('support.request_closed', 409, `Request ${request.number} is ${WORDS[request.status]}; file a new request to go on`);
     }
@@ -67,6 +69,14 @@ export class RequestChanges {
       comment: content.comment ?? null,
     });
   }
+}
+
+/** A comment as every caller must give it (the API's DTOs check the same; the back-office's forms rely on this). */
+export function checkedComment(value: string | null | undefined, required: boolean): string | null {
+  const comment = value?.trim() || null;
+  if (!comment && required) throw new ValidationFailedError([{ field: 'comment', messages: ['Write a comment'] }]);
+  if (comment && comment.length > 5000) throw new ValidationFailedError([{ field: 'comment', messages: ['A comment has at most 5,000 characters'] }]);
+  return comment;
 }
 
 export function statusWords(status: RequestStatus): string {

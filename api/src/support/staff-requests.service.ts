@@ -13,7 +13,7 @@ import { PartnersService } from '../partners/partners.service.js';
 import { AdministratorsService } from '../identity/administrators/administrators.service.js';
 import { StaffService } from '../identity/staff.service.js';
 import { DetachmentService } from './detachment.service.js';
-import { RequestChanges, statusWords } from './request-changes.js';
+import { checkedComment, RequestChanges, statusWords } from './request-changes.js';
 import { requestDetailsDto } from './request-view.js';
 import type { DetachDetails, RequestStatus, SupportRequest } from './support-request.entity.js';
 import type { StaffListRequestsQueryDto, StaffSupportRequestDto, StaffSupportRequestPageDto } from './support-requests.dto.js';
@@ -93,7 +93,8 @@ export class StaffRequestsService {
   }
 
   async reject(id: string, comment: string, actor: PartnerActor): Promise<StaffSupportRequestDto> {
-    return this.change(id, actor, (manager, request) => this.close(manager, request, 'rejected', actor, comment));
+    const why = checkedComment(comment, true);
+    return this.change(id, actor, (manager, request) => this.close(manager, request, 'rejected', actor, why));
   }
 
   /**

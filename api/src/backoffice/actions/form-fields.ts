@@ -19,6 +19,13 @@ export class FormFields {
     return value;
   }
 
+  /** Text that may be left empty: null then. */
+  optionalText(field: string, label: string, maxLength: number): string | null {
+    const value = this.raw(field);
+    if (value.length > maxLength) return this.refuse(field, `${label} has at most ${maxLength} characters`);
+    return value.length > 0 ? value : null;
+  }
+
   email(field: string): string {
     const value = this.raw(field).toLowerCase();
     return isEmail(value) && value.length <= 320 ? value : this.refuse(field, 'Enter a valid email address');

@@ -5,7 +5,7 @@ import { requestContextOf } from '../../common/http/request-context.js';
 import type { PartnerActor } from '../../partners/partner-actor.js';
 import { FormFields } from './form-fields.js';
 
-type ActionOptions = Partial<Action<ActionResponse>>;
+export type ActionOptions = Partial<Action<ActionResponse>>;
 
 /** What staff are told after an action; `redirectUrl` takes them to what it created. */
 export interface Outcome {
@@ -47,6 +47,25 @@ export function serviceRecordAction(spec: {
       } catch (error) {
         return failure(error, record, currentAdmin);
       }
+    },
+  };
+}
+
+/**
+ * A record action that takes staff to a form (another resource's `new`) filled in for this record,
+ * for a step that needs text typed: AdminJS's form-less record actions take no input. AdminJS's
+ * form reads its initial values from the query string. It changes nothing itself.
+ */
+export function formLinkAction(spec: { icon: string; isVisible: (record: BaseRecord) => boolean; form: { resourceId: string; values: (record: BaseRecord) => Record<string, string> } }): ActionOptions {
+  return {
+    actionType: 'record',
+    component: false,
+    icon: spec.icon,
+    isVisible: ({ record }) => !record || spec.isVisible(record),
+    handler: (_request, _response, { record, currentAdmin, h }) => {
+      if (!record) throw new Error('AdminJS calls a record action with its record');
+      const search = `?${new URLSearchParams(spec.form.values(record)).toString()}`;
+      return Promise.resolve({ record: record.toJSON(currentAdmin), redirectUrl: h.resourceActionUrl({ resourceId: spec.form.resourceId, actionName: 'new', search }) });
     },
   };
 }

@@ -2,14 +2,15 @@ import type { ResourceWithOptions } from 'adminjs';
 import type { AssociationsService } from '../../partners/associations/associations.service.js';
 import { PartnerAssociation } from '../../partners/associations/partner-association.entity.js';
 import type { PartnersService } from '../../partners/partners.service.js';
-import { RAW_EDITS_OFF, serviceNewAction } from '../actions/staff-actions.js';
+import { formLinkAction, RAW_EDITS_OFF, serviceNewAction } from '../actions/staff-actions.js';
+import { ORG_DETACHMENT } from './org-detachment.resource.js';
 
 const ORG_ID = /^[0-9a-f]{24}$/;
 
 /**
  * Which partner manages which org, with its history (detached rows stay). Staff attach an org by
  * its OrgID, as a support request would give it; the service refuses an org already managed by any
- * partner, so that no org ends up with two.
+ * partner, so that no org ends up with two. Detach opens the detachment form, which asks why.
  */
 export function partnerAssociationResource(services: { associations: AssociationsService; partners: PartnersService }): ResourceWithOptions {
   return {
@@ -56,6 +57,11 @@ export function partnerAssociationResource(services: { associations: Association
           const partner = await services.partners.get(partnerId);
           const association = await services.associations.attachByStaff(partner.id, orgPublicId, actor);
           return { recordId: association.id, message: `Organization ${orgPublicId} is now managed by ${partner.name}` };
+        }),
+        detach: formLinkAction({
+          icon: 'Scissors',
+          isVisible: (record) => record.params.status === 'active',
+          form: { resourceId: ORG_DETACHMENT, values: (record) => ({ orgId: String(record.params.orgId) }) },
         }),
       },
     },
