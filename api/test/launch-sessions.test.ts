@@ -285,7 +285,7 @@ describe('launch sessions', () => {
       await inOrg(launched.token, orgA, '/users').expect(200);
       const ended = await http().post(`/api/v1/partner/sessions/${launched.sessionId}/end`).set('authorization', launched.auth).expect(200);
       expect(ended.body).toMatchObject({ state: 'ended', endedReason: 'ended_by_admin' });
-      await expectEnded(launched.token, orgA, /ended by admin/);
+      await expectEnded(launched.token, orgA, /you ended it/);
       const again = await http().post(`/api/v1/partner/sessions/${launched.sessionId}/end`).set('authorization', launched.auth).expect(200);
       expect(again.body.endedAt).toBe(ended.body.endedAt);
       expect(await db.query(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'sessions.ended' AND target_id = $1`, [launched.sessionId])).toEqual([{ n: 1 }]);
@@ -297,7 +297,7 @@ describe('launch sessions', () => {
       await inOrg(launched.token, orgA).expect(200);
       const ended = await http().post(`/api/v1/partner/sessions/${launched.sessionId}/end`).set('authorization', auth.owner).expect(200);
       expect(ended.body.endedReason).toBe('ended_by_partner_admin');
-      await expectEnded(launched.token, orgA, /ended by partner admin/);
+      await expectEnded(launched.token, orgA, /an owner or admin of your partner ended it/);
     });
 
     it('when the session expires (the injected clock), at the partner’s policy length', async () => {
@@ -306,7 +306,7 @@ describe('launch sessions', () => {
       await inOrg(launched.token, orgA).expect(200);
       clock.advance(MINUTE);
       try {
-        await expectEnded(launched.token, orgA, /expired/);
+        await expectEnded(launched.token, orgA, /its time ran out/);
         const [listed] = (await http().get('/api/v1/partner/sessions').query({ state: 'all', mine: true }).set('authorization', launched.auth).expect(200)).body.items;
         expect(listed).toMatchObject({ id: launched.sessionId, state: 'ended', endedReason: 'expired' });
         expect(listed.endedAt).toBe(listed.expiresAt);
@@ -318,39 +318,39 @@ describe('launch sessions', () => {
     it('when the admin is suspended in the partner', async () => {
       const launched = await launchAs('manager', orgA);
       await http().patch(`/api/v1/partner/admins/${launched.admin.id}`).set('authorization', auth.owner).send({ status: 'suspended' }).expect(200);
-      await expectEnded(launched.token, orgA, /admin suspended/);
+      await expectEnded(launched.token, orgA, /account was suspended/);
     });
 
     it('when the admin is removed from the partner', async () => {
       const launched = await launchAs('manager', orgA);
       await http().delete(`/api/v1/partner/admins/${launched.admin.id}`).set('authorization', auth.owner).expect(204);
-      await expectEnded(launched.token, orgA, /admin removed/);
+      await expectEnded(launched.token, orgA, /no longer an admin of your partner/);
     });
 
     it('when the admin’s role changes', async () => {
       const launched = await launchAs('manager', orgA);
       await http().patch(`/api/v1/partner/admins/${launched.admin.id}`).set('authorization', auth.owner).send({ role: 'helpdesk' }).expect(200);
-      await expectEnded(launched.token, orgA, /role changed/);
+      await expectEnded(launched.token, orgA, /role in your partner changed/);
     });
 
     it('when the admin loses access to that org, and not to the org they keep', async () => {
       const intoA = await launchAs('helpdesk', orgA, { orgs: [orgA, orgB] });
       const intoB = await launch(intoA.auth, orgB).expect(201);
       await http().patch(`/api/v1/partner/admins/${intoA.admin.id}`).set('authorization', auth.owner).send({ orgAccess: 'selected', orgIds: [orgB.publicId] }).expect(200);
-      await expectEnded(intoA.token, orgA, /org access removed/);
+      await expectEnded(intoA.token, orgA, /no longer have access to this organization/);
       await inOrg(intoB.body.token, orgB).expect(200);
     });
 
     it('when the administrator account is disabled', async () => {
       const launched = await launchAs('manager', orgA);
       await db.query(`UPDATE administrators SET status = 'disabled' WHERE id = $1`, [launched.admin.id]);
-      await expectEnded(launched.token, orgA, /admin disabled/);
+      await expectEnded(launched.token, orgA, /account was disabled/);
     });
 
     it('when the admin signs out of the portal', async () => {
       const launched = await launchAs('manager', orgA);
       await http().post('/api/v1/auth/logout').set('cookie', launched.session.refreshCookie).expect(204);
-      await expectEnded(launched.token, orgA, /signed out/);
+      await expectEnded(launched.token, orgA, /signed out of the portal/);
     });
 
     it('when the partner is suspended', async () => {
@@ -359,7 +359,7 @@ describe('launch sessions', () => {
       const owner = await createPartnerAdmin(testApp.app, clock, paused.id, { role: 'owner' });
       const answer = await launch(await bearer(owner), org).expect(201);
       await testApp.app.get(PartnersService).setStatus(paused.id, 'suspended', 'unpaid', SYSTEM_ACTOR);
-      await expectEnded(answer.body.token, org, /partner suspended/);
+      await expectEnded(answer.body.token, org, /your partner was suspended/);
     });
 
     it('when the org is detached, whoever detaches it: the other orgs’ sessions go on', async () => {
@@ -369,7 +369,7 @@ describe('launch sessions', () => {
       const answer = await launch(await bearer(owner), org).expect(201);
       const unaffected = await launchAs('manager', orgA);
       await db.query(`UPDATE partner_associations SET status = 'detached', detached_at = now() WHERE org_id = $1 AND status = 'active'`, [org.id]);
-      await expectEnded(answer.body.token, org, /org detached/);
+      await expectEnded(answer.body.token, org, /detached from your partner/);
       await inOrg(unaffected.token, orgA).expect(200);
     });
 
@@ -479,7 +479,7 @@ describe('launch sessions', () => {
       await http().post(`/api/v1/partner/sessions/not-a-uuid/token`).set('authorization', launched.auth).expect(404);
       await http().post(`/api/v1/partner/sessions/${launched.sessionId}/end`).set('authorization', launched.auth).expect(200);
       expect((await http().post(`/api/v1/partner/sessions/${launched.sessionId}/token`).set('authorization', launched.auth).expect(409)).body.code).toBe('sessions.ended');
-      await expectEnded(again.body.token, orgA, /ended by admin/);
+      await expectEnded(again.body.token, orgA, /you ended it/);
     });
   });
 });

@@ -209,6 +209,9 @@ describe('support requests and detachment', () => {
 
     it('cancels only while open, by whoever filed it or an owner or admin', async () => {
       const filed = await file(auth.helpdesk, { kind: 'general', subject: 'Never mind', message: 'x' }).expect(201);
+      expect(filed.body.cancellable).toBe(true);
+      expect((await http().get(`/api/v1/partner/requests/${filed.body.id}`).set('authorization', auth.manager).expect(200)).body.cancellable).toBe(false);
+      expect((await http().get(`/api/v1/partner/requests/${filed.body.id}`).set('authorization', auth.admin).expect(200)).body.cancellable).toBe(true);
       expect((await http().post(`/api/v1/partner/requests/${filed.body.id}/cancel`).set('authorization', auth.manager).send({}).expect(403)).body.code).toBe('partners.forbidden');
       const cancelled = await http().post(`/api/v1/partner/requests/${filed.body.id}/cancel`).set('authorization', auth.helpdesk).send({ comment: 'Solved it' }).expect(200);
       expect(cancelled.body).toMatchObject({ status: 'cancelled', cancellable: false });
@@ -273,7 +276,7 @@ describe('support requests and detachment', () => {
       expect(approved.body).toMatchObject({ status: 'resolved' });
 
       const refused = await http().get(`/api/v1/orgs/${org.publicId}/users`).set('authorization', `Bearer ${launched.body.token}`).expect(401);
-      expect(refused.body.detail).toMatch(/org detached/);
+      expect(refused.body.detail).toMatch(/detached from your partner/);
       await http().get(`/api/v1/partner/orgs/${org.publicId}`).set('authorization', auth.owner).expect(404);
       const overviewAfter = (await http().get('/api/v1/partner/overview').set('authorization', auth.owner).expect(200)).body.totals;
       expect(overviewAfter.orgs).toBe(overviewBefore.orgs - 1);

@@ -1,5 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import type { PageProblem } from './browser.js';
+import type { DemoAccount } from './portal-process.js';
+import { freshTotpCode } from './totp.js';
 
 /** Waits for the locator to show; on a timeout, says what the page showed instead (a bare timeout says nothing of why). */
 export async function expectVisible(locator: Locator): Promise<void> {
@@ -33,4 +35,16 @@ export async function eventually<T>(read: () => Promise<T>, wanted: T): Promise<
     value = await read();
   }
   return value;
+}
+
+/** Signs a demo account in through the portal's own pages: password, then a fresh TOTP code. */
+export async function signIn(page: Page, account: DemoAccount): Promise<void> {
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill(account.email);
+  await page.getByLabel('Password').fill(account.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => url.pathname === '/sign-in/verify');
+  await page.getByLabel('6-digit code').fill(await freshTotpCode(account.totpSecret!));
+  await page.getByRole('button', { name: 'Verify' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
 }

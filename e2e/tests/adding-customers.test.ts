@@ -1,8 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchBrowser, newWatchedContext, type WatchedContext, type WatchedPage } from '../support/browser.js';
-import { expectVisible, partnerOrgNames, problemsBeyondSignedOutRefresh } from '../support/pages.js';
-import { startPortal, type DemoAccount, type PortalProcess } from '../support/portal-process.js';
-import { freshTotpCode } from '../support/totp.js';
+import { expectVisible, partnerOrgNames, problemsBeyondSignedOutRefresh, signIn } from '../support/pages.js';
+import { startPortal, type PortalProcess } from '../support/portal-process.js';
 
 const PARTNER = 'Northwind IT Services';
 const CUSTOMER_ADMIN = 'olivia@demo.mtp.local';
@@ -111,17 +110,6 @@ describe('adding customers to a partner’s portfolio', () => {
     expect(problemsBeyondSignedOutRefresh(owner.problems)).toEqual([]);
   });
 });
-
-async function signIn(page: Page, account: DemoAccount): Promise<void> {
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').fill(account.email);
-  await page.getByLabel('Password').fill(account.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => url.pathname === '/sign-in/verify');
-  await page.getByLabel('6-digit code').fill(await freshTotpCode(account.totpSecret!));
-  await page.getByRole('button', { name: 'Verify' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
-}
 
 async function openAddOrganization(page: Page): Promise<Locator> {
   await page.getByRole('button', { name: 'Add organization' }).click();

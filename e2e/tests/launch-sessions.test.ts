@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchBrowser, newWatchedContext, type WatchedContext, type WatchedPage } from '../support/browser.js';
-import { eventually, expectVisible, partnerOrgNames } from '../support/pages.js';
-import { startPortal, type DemoAccount, type PortalProcess } from '../support/portal-process.js';
-import { freshTotpCode } from '../support/totp.js';
+import { eventually, expectVisible, partnerOrgNames, signIn } from '../support/pages.js';
+import { startPortal, type PortalProcess } from '../support/portal-process.js';
 
 const ANA = 'ana@demo.mtp.local';
 const OLIVIA = 'olivia@demo.mtp.local';
@@ -187,17 +186,6 @@ describe('launch sessions into customer orgs', () => {
 
 async function rowTexts(rows: Locator): Promise<string[]> {
   return (await rows.allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
-}
-
-async function signIn(page: Page, account: DemoAccount): Promise<void> {
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').fill(account.email);
-  await page.getByLabel('Password').fill(account.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => url.pathname === '/sign-in/verify');
-  await page.getByLabel('6-digit code').fill(await freshTotpCode(account.totpSecret!));
-  await page.getByRole('button', { name: 'Verify' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
 }
 
 /** A dialog focuses its first field once it has opened; typing before that would lose the keys. */

@@ -1,9 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchBrowser, newWatchedContext, type WatchedContext, type WatchedPage } from '../support/browser.js';
-import { eventually, expectVisible, partnerOrgNames, problemsBeyondSignedOutRefresh } from '../support/pages.js';
-import { startPortal, type DemoAccount, type PortalProcess } from '../support/portal-process.js';
-import { freshTotpCode } from '../support/totp.js';
+import { eventually, expectVisible, partnerOrgNames, problemsBeyondSignedOutRefresh, signIn } from '../support/pages.js';
+import { startPortal, type PortalProcess } from '../support/portal-process.js';
 
 /** The demo partner's portfolio, as the demo seed makes it. */
 const PORTFOLIO = ['Acme Manufacturing', 'Contoso Dental', 'Fabrikam Design', 'Globex Retail', 'Initech Legal'];
@@ -138,13 +137,3 @@ describe('the partner dashboard', () => {
   });
 });
 
-async function signIn(page: Page, account: DemoAccount): Promise<void> {
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').fill(account.email);
-  await page.getByLabel('Password').fill(account.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => url.pathname === '/sign-in/verify');
-  await page.getByLabel('6-digit code').fill(await freshTotpCode(account.totpSecret!));
-  await page.getByRole('button', { name: 'Verify' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
-}

@@ -14,7 +14,7 @@ import { TokenService } from '../identity/auth/token.service.js';
 import { OrgDirectoryService } from '../orgs/organizations/org-directory.service.js';
 import { launchAllows } from './launch-permissions.js';
 import { LaunchSessionsRepository, type LaunchableRow, type LaunchSessionRow, type NewLaunchSession } from './launch-sessions.repository.js';
-import { endedWhy, sessionDto } from './session-view.js';
+import { endedWords, endedWhy, sessionDto } from './session-view.js';
 import type { LaunchDto, LaunchRequestDto, LaunchSessionDto, LaunchSessionPageDto, PartnerSessionsQueryDto, SessionHistoryQueryDto } from './sessions.dto.js';
 
 /** Owners and admins oversee every session of their partner; other roles see and end their own. */
@@ -87,7 +87,7 @@ export class LaunchSessionsService implements OnModuleInit, LaunchAccessResolver
     const row = await this.found(scope, sessionId);
     if (row.administrator_id !== scope.administratorId) throw notFound();
     const ended = endedWhy(row, this.clock.now());
-    if (ended) throw new DomainError('sessions.ended', 409, `This session has ended (${ended.reason}); launch again`);
+    if (ended) throw new DomainError('sessions.ended', 409, `This session has ended: ${endedWords(ended.reason)}. Launch again`);
     return this.withToken(row);
   }
 
@@ -136,9 +136,9 @@ export class LaunchSessionsService implements OnModuleInit, LaunchAccessResolver
   /** The per-request check of a launch token, on every org console request it is sent with. */
   async resolve(principal: LaunchPrincipal, publicOrgId: string, permission: OrgPermission): Promise<LaunchedOrg | null> {
     const row = await this.sessions.check(principal.sessionId);
-    if (!row || row.administrator_id !== principal.administratorId || row.partner_id !== principal.partnerId) throw sessionEnded('it does not exist');
+    if (!row || row.administrator_id !== principal.administratorId || row.partner_id !== principal.partnerId) throw sessionEnded('there is no such session');
     const ended = endedWhy(row, this.clock.now());
-    if (ended) throw sessionEnded(ended.reason.replaceAll('_', ' '));
+    if (ended) throw sessionEnded(endedWords(ended.reason));
     if (row.org_public_id !== publicOrgId) return null;
     if (!launchAllows(row.role, permission)) {
       throw new DomainError('sessions.forbidden', 403, `Your partner role (${row.role}) does not allow this in a launched session`);
@@ -212,5 +212,5 @@ function notFound(): NotFoundError {
 }
 
 function sessionEnded(why: string): DomainError {
-  return new DomainError('sessions.ended', 401, `This launch session has ended (${why}); return to the portal to launch again`);
+  return new DomainError('sessions.ended', 401, `This launch session has ended: ${why}. Return to the portal to launch again.`);
 }

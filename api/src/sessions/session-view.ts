@@ -32,3 +32,22 @@ export function sessionDto(row: LaunchSessionRow, now: Date): LaunchSessionDto {
     userAgent: row.user_agent,
   };
 }
+
+/** Why a session ended, as the person in it is told. */
+const ENDED_WORDS: Record<EndedReason, string> = {
+  expired: 'its time ran out',
+  ended_by_admin: 'you ended it',
+  ended_by_partner_admin: 'an owner or admin of your partner ended it',
+  admin_removed: 'you are no longer an admin of your partner',
+  admin_suspended: 'your partner admin account was suspended',
+  admin_disabled: 'your account was disabled',
+  role_changed: 'your role in your partner changed',
+  org_access_removed: 'you no longer have access to this organization',
+  partner_suspended: 'your partner was suspended',
+  org_detached: 'the organization was detached from your partner',
+  signed_out: 'you signed out of the portal',
+};
+
+export function endedWords(reason: EndedReason): string {
+  return ENDED_WORDS[reason];
+}

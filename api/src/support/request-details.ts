@@ -18,8 +18,8 @@ export interface ValidRequest {
   orgPublicId: string | null;
 }
 
-/** Checks a new request against its kind; `today` (YYYY-MM-DD, UTC) bounds the dates. */
-export function validRequest(input: CreateSupportRequestDto, today: string): ValidRequest {
+/** Checks a new request against its kind; no date may be before `earliest` (YYYY-MM-DD). */
+export function validRequest(input: CreateSupportRequestDto, earliest: string): ValidRequest {
   const problems: FieldProblem[] = [];
   const { required, optional } = FIELDS[input.kind];
   for (const field of required) {
@@ -33,7 +33,7 @@ export function validRequest(input: CreateSupportRequestDto, today: string): Val
   const dates = [...(input.effectiveDate ? [['effectiveDate', input.effectiveDate] as const] : []), ...(input.preferredDates ?? []).map((date) => ['preferredDates', date] as const)];
   for (const [field, date] of dates) {
     if (!isCalendarDate(date)) problems.push({ field, messages: [`${date} is not a date`] });
-    else if (date < today) problems.push({ field, messages: [`${date} is in the past`] });
+    else if (date < earliest) problems.push({ field, messages: [`${date} is in the past`] });
   }
   if (problems.length > 0) throw new ValidationFailedError(problems);
   switch (input.kind) {

@@ -6,7 +6,8 @@ import type { RequestEventDto, SupportRequestDetailsDto, SupportRequestDto } fro
 /** Who reads a request: partners see staff as "Platform support", staff see who did what. */
 export type Audience = 'partner' | 'staff';
 
-export function requestDto(request: SupportRequest, org: OrgRef | undefined): SupportRequestDto {
+/** `mayCancel`: whether the reader may cancel it while it is open (partners: whoever filed it, owners and admins). */
+export function requestDto(request: SupportRequest, org: OrgRef | undefined, mayCancel: boolean): SupportRequestDto {
   return {
     id: request.id,
     number: Number(request.number),
@@ -19,12 +20,12 @@ export function requestDto(request: SupportRequest, org: OrgRef | undefined): Su
     createdAt: request.createdAt,
     updatedAt: request.updatedAt,
     closedAt: request.closedAt,
-    cancellable: request.status === 'open',
+    cancellable: mayCancel && request.status === 'open',
   };
 }
 
-export function requestDetailsDto(request: SupportRequest, org: OrgRef | undefined, timeline: SupportRequestEvent[], audience: Audience): SupportRequestDetailsDto {
-  return { ...requestDto(request, org), timeline: timeline.map((event) => eventDto(event, audience)) };
+export function requestDetailsDto(request: SupportRequest, org: OrgRef | undefined, timeline: SupportRequestEvent[], audience: Audience, mayCancel: boolean): SupportRequestDetailsDto {
+  return { ...requestDto(request, org, mayCancel), timeline: timeline.map((event) => eventDto(event, audience)) };
 }
 
 function eventDto(event: SupportRequestEvent, audience: Audience): RequestEventDto {

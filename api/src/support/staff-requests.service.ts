@@ -56,7 +56,7 @@ export class StaffRequestsService {
     const assignees = await this.staffEmails(rows.flatMap((row) => (row.assigneeId ? [row.assigneeId] : [])));
     return {
       items: rows.map((row) => ({
-        ...requestDetailsDto(row, row.orgId ? orgs.get(row.orgId) : undefined, [], 'staff'),
+        ...requestDetailsDto(row, row.orgId ? orgs.get(row.orgId) : undefined, [], 'staff', true),
         partnerId: row.partnerId,
         partnerName: names.get(row.partnerId) ?? '',
         assignee: row.assigneeId ? (assignees.get(row.assigneeId) ?? null) : null,
@@ -71,7 +71,7 @@ export class StaffRequestsService {
     const partner = await this.partners.get(request.partnerId);
     const assignee = request.assigneeId ? await this.staff.findById(request.assigneeId) : null;
     const timeline = await this.requests.timeline(request.id);
-    return { ...requestDetailsDto(request, org, timeline, 'staff'), partnerId: partner.id, partnerName: partner.name, assignee: assignee?.email ?? null };
+    return { ...requestDetailsDto(request, org, timeline, 'staff', true), partnerId: partner.id, partnerName: partner.name, assignee: assignee?.email ?? null };
   }
 
   async take(id: string, actor: PartnerActor): Promise<StaffSupportRequestDto> {

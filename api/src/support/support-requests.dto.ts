@@ -94,7 +94,7 @@ export class SupportRequestDto {
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
   @ApiProperty({ type: String, format: 'date-time' }) updatedAt: Date;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) closedAt: Date | null;
-  @ApiProperty({ description: 'The partner may still cancel it' }) cancellable: boolean;
+  @ApiProperty({ description: 'You may still cancel it (it is open, and you filed it or are an owner or admin; for staff: the partner still may)' }) cancellable: boolean;
 }
 
 export class SupportRequestDetailsDto extends SupportRequestDto {

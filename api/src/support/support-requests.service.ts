@@ -25,6 +25,9 @@ import { SupportRequestsRepository } from './support-requests.repository.js';
 /** Roles that may ask to detach an org: those that manage the portfolio. */
 const mayDetach = (role: string) => roleAllows(role as PartnerRole, 'orgs.manage');
 
+/** Who may withdraw a request: whoever filed it, or an owner or admin. */
+const mayCancel = (scope: PartnerScope, request: SupportRequest) => request.createdById === scope.administratorId || mayDetach(scope.role);
+
 /** A partner's side of support requests: file, follow, comment, cancel while open. */
 @Injectable()
 export class SupportRequestsService {
@@ -42,7 +45,9 @@ export class SupportRequestsService {
   ) {}
 
   async file(scope: PartnerScope, input: CreateSupportRequestDto, context: RequestContext): Promise<SupportRequestDetailsDto> {
-    const valid = validRequest(input, this.clock.now().toISOString().slice(0, 10));
+    // "Today" anywhere on Earth: west of UTC it is still yesterday in UTC terms late in the evening.
+    const earliest = new Date(this.clock.now().getTime() - 86_400_000).toISOString().slice(0, 10);
+    const valid = validRequest(input, earliest);
     if (input.kind === 'detach' && !mayDetach(scope.role)) {
       throw new DomainError('partners.forbidden', 403, `Your role (${scope.role}) does not allow asking to detach an organization; ask an owner or admin of your partner`);
     }
@@ -99,13 +104,13 @@ export class SupportRequestsService {
       cursor: query.cursor,
     });
     const orgs = await this.orgs.describe(rows.flatMap((row) => (row.orgId ? [row.orgId] : [])));
-    return { items: rows.map((row) => requestDto(row, row.orgId ? orgs.get(row.orgId) : undefined)), nextCursor };
+    return { items: rows.map((row) => requestDto(row, row.orgId ? orgs.get(row.orgId) : undefined, mayCancel(scope, row))), nextCursor };
   }
 
   async get(scope: PartnerScope, id: string, manager?: EntityManager): Promise<SupportRequestDetailsDto> {
     const request = await this.visible(scope, id, manager);
     const org = request.orgId ? (await this.orgs.describe([request.orgId])).get(request.orgId) : undefined;
-    return requestDetailsDto(request, org, await this.requests.timeline(request.id, manager), 'partner');
+    return requestDetailsDto(request, org, await this.requests.timeline(request.id, manager), 'partner', mayCancel(scope, request));
   }
 
   async comment(scope: PartnerScope, id: string, comment: string, context: RequestContext): Promise<SupportRequestDetailsDto> {
@@ -124,7 +129,7 @@ export class SupportRequestsService {
     await this.dataSource.transaction(async (manager) => {
       await this.visible(scope, id, manager);
       const request = (await this.requests.lock(manager, id))!;
-      if (request.createdById !== scope.administratorId && !mayDetach(scope.role)) {
+      if (!mayCancel(scope, request)) {
         throw new DomainError('partners.forbidden', 403, 'Only whoever filed this request, or an owner or admin of your partner, may cancel it');
       }
       if (request.status !== 'open') {

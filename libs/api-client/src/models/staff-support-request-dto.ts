@@ -11,7 +11,7 @@ export interface StaffSupportRequestDto {
   assignee: string | null;
 
   /**
-   * The partner may still cancel it
+   * You may still cancel it (it is open, and you filed it or are an owner or admin; for staff: the partner still may)
    */
   cancellable: boolean;
   closedAt: string | null;

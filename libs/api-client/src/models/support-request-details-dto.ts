@@ -6,7 +6,7 @@ import { RequestOrgDto } from '../models/request-org-dto';
 export interface SupportRequestDetailsDto {
 
   /**
-   * The partner may still cancel it
+   * You may still cancel it (it is open, and you filed it or are an owner or admin; for staff: the partner still may)
    */
   cancellable: boolean;
   closedAt: string | null;

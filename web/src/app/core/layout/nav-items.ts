@@ -25,6 +25,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
   // The roles the partner routes admit: the API serves verifications, and lists the admins, to owners and admins only.
   { label: 'Verifications', path: '/partner/verifications', icon: 'verified', audience: 'signed-in', partnerRoles: ['owner', 'admin'] },
   { label: 'Partner admins', path: '/partner/admins', icon: 'group', audience: 'signed-in', partnerRoles: ['owner', 'admin'] },
+  // Every role may ask platform support for training or help; only owners and admins ask to detach an org.
+  {
+    label: 'Requests',
+    path: '/partner/requests',
+    icon: 'support',
+    audience: 'signed-in',
+    partnerRoles: ['owner', 'admin', 'manager', 'helpdesk', 'readonly'],
+  },
   {
     label: 'Partner settings',
     path: '/partner/settings',

@@ -25,16 +25,16 @@ describe('the partner entries of the side navigation', () => {
 
   it.each(['owner', 'admin'])('offers an %s every partner page', async (role) => {
     expect(await labelsFor(role)).toEqual([
-      'Home', 'Organizations', 'Sessions', 'Verifications', 'Partner admins', 'Partner settings', 'My account', 'Dev mailbox',
+      'Home', 'Organizations', 'Sessions', 'Verifications', 'Partner admins', 'Requests', 'Partner settings', 'My account', 'Dev mailbox',
     ]);
   });
 
-  it.each(['manager', 'helpdesk'])('offers a %s the organizations, their launch sessions and the settings only', async (role) => {
-    expect(await labelsFor(role)).toEqual(['Home', 'Organizations', 'Sessions', 'Partner settings', 'My account', 'Dev mailbox']);
+  it.each(['manager', 'helpdesk'])('offers a %s the organizations, their launch sessions, the requests and the settings only', async (role) => {
+    expect(await labelsFor(role)).toEqual(['Home', 'Organizations', 'Sessions', 'Requests', 'Partner settings', 'My account', 'Dev mailbox']);
   });
 
-  it('offers a read-only admin, who never launches, the organizations and the settings only', async () => {
-    expect(await labelsFor('readonly')).toEqual(['Home', 'Organizations', 'Partner settings', 'My account', 'Dev mailbox']);
+  it('offers a read-only admin, who never launches but may ask support, the organizations, the requests and the settings', async () => {
+    expect(await labelsFor('readonly')).toEqual(['Home', 'Organizations', 'Requests', 'Partner settings', 'My account', 'Dev mailbox']);
   });
 
   it('offers an admin of no partner none of them', async () => {
@@ -47,6 +47,7 @@ describe('the partner entries of the side navigation', () => {
     expect(hrefs).toContain('/partner/orgs');
     expect(hrefs).toContain('/partner/sessions');
     expect(hrefs).toContain('/partner/admins');
+    expect(hrefs).toContain('/partner/requests');
     expect(hrefs).toContain('/partner/settings');
   });
 });

@@ -10,6 +10,12 @@ export const PARTNER_ROLES: readonly PartnerRole[] = ['owner', 'admin', 'manager
 export const ADMINS_VIEWERS: readonly PartnerRole[] = ['owner', 'admin'];
 
 /**
+ * Who may ask platform staff to detach an org, and cancel any of the partner's requests: the roles
+ * that manage the portfolio. The API decides; the portal only hides what it would refuse.
+ */
+export const DETACHERS: readonly PartnerRole[] = ['owner', 'admin'];
+
+/**
  * The caller's role in their partner, or null for someone of no partner. An administrator belongs
  * to at most one partner, so the first membership is the only one; a role the portal does not know
  * yet counts as none rather than guessing what it may do.

@@ -39,6 +39,18 @@ export const PARTNER_ROUTES: Routes = [
     loadComponent: () => import('../verification/bulk-page').then((m) => m.BulkVerificationPage),
   },
   {
+    path: 'requests',
+    title: 'Requests · MTP',
+    canActivate: [partnerRoleGuard(PARTNER_ROLES)],
+    loadComponent: () => import('./requests/requests-page').then((m) => m.RequestsPage),
+  },
+  {
+    path: 'requests/:requestId',
+    title: 'Request · MTP',
+    canActivate: [partnerRoleGuard(PARTNER_ROLES)],
+    loadComponent: () => import('./requests/request-detail-page').then((m) => m.RequestDetailPage),
+  },
+  {
     path: 'settings',
     title: 'Partner settings · MTP',
     canActivate: [partnerRoleGuard(PARTNER_ROLES)],

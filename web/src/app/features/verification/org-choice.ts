@@ -22,7 +22,7 @@ export function chosenOrNone(control: AbstractControl<OrgChoiceValue>): Validati
   return typeof control.value === 'string' && control.value.trim() !== '' ? { choose: true } : null;
 }
 
-/** One of the partner's orgs, found by name as one types; optional. */
+/** One of the partner's orgs, found by name as one types; optional unless the control requires it. */
 @Component({
   selector: 'mtp-org-choice',
   imports: [MatAutocompleteModule, MatFormFieldModule, MatInputModule, ReactiveFormsModule],
@@ -43,7 +43,7 @@ export function chosenOrNone(control: AbstractControl<OrgChoiceValue>): Validati
         }
       </mat-autocomplete>
       <mat-hint>{{ hint() }}</mat-hint>
-      <mat-error>{{ control().hasError('api') ? control().getError('api') : 'Choose an organization from the list, or leave this empty.' }}</mat-error>
+      <mat-error>{{ control().hasError('api') ? control().getError('api') : invalidText() }}</mat-error>
     </mat-form-field>
   `,
   styles: `
@@ -64,6 +64,8 @@ export class OrgChoice {
   readonly control = input.required<FormControl<OrgChoiceValue>>();
   readonly label = input('Organization');
   readonly hint = input('');
+  /** What the field says when its own rules refuse it; a required choice says so. */
+  readonly invalidText = input('Choose an organization from the list, or leave this empty.');
 
   protected readonly orgs = signal<PartnerOrgRefDto[]>([]);
   protected readonly problem = signal<string | null>(null);

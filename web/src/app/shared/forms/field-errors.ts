@@ -1,4 +1,4 @@
-import { type FormGroup } from '@angular/forms';
+import { type AbstractControl, type FormGroup } from '@angular/forms';
 
 import { ApiProblem } from '../../core/http/api-problem';
 
@@ -24,8 +24,11 @@ export function applyFieldErrors(form: FormGroup, error: unknown): string[] {
   return unplaced;
 }
 
-/** The first message to show under a field: the API's words first, then the form's own rules. */
-export function fieldMessage(form: FormGroup, name: string, rules: Record<string, string>): string {
+/**
+ * The first message to show under a field: the API's words first, then the form's own rules. The
+ * form may be any group of controls, a FormArray of dates for one.
+ */
+export function fieldMessage(form: AbstractControl, name: string, rules: Record<string, string>): string {
   const errors = form.get(name)?.errors;
   if (!errors) {
     return '';

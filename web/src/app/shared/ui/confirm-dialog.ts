@@ -8,6 +8,8 @@ export interface ConfirmDialogData {
   readonly message: string;
   /** The words on the button that does it ("Delete"), never a bare "OK". */
   readonly confirm: string;
+  /** The words on the button that backs out, when "Cancel" would read as the action itself. */
+  readonly dismiss?: string;
 }
 
 /** Asks before something that cannot be undone; answers true only for the confirming button. */
@@ -21,7 +23,7 @@ export interface ConfirmDialogData {
       <p>{{ data.message }}</p>
     </mat-dialog-content>
     <mat-dialog-actions align="end">
-      <button mat-button type="button" [mat-dialog-close]="false">Cancel</button>
+      <button mat-button type="button" [mat-dialog-close]="false">{{ data.dismiss ?? 'Cancel' }}</button>
       <button mat-flat-button type="button" class="danger" [mat-dialog-close]="true">{{ data.confirm }}</button>
     </mat-dialog-actions>
   `,

@@ -1,9 +1,12 @@
 import { type HttpTestingController } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 
 import { ACME, buttonIn, expectCall, openDialog, settle, text } from '../../../../testing/org-console-fixtures';
 import { flushProblem } from '../../../../testing/problem-responses';
 import { aPartnerOrg, anActivityEvent, anOrgDetails, anOrgPage, partnerPath, setUpPartner } from '../testing/partner-fixtures';
+import { aDetachRequest, aRequestDetails } from '../testing/request-fixtures';
 
 const ORGS = partnerPath('/orgs');
 const ACME_DETAILS = partnerPath(`/orgs/${ACME.orgId}`);
@@ -78,6 +81,8 @@ describe('the details of an organization', () => {
     expect(launch.disabled).toBe(false);
     expect(launch.getAttribute('aria-disabled')).toBeNull();
     expect(dialog().querySelector(`[aria-label="Launch ${ACME.orgName} in a new tab"]`)).not.toBeNull();
+    // Only owners and admins may ask to detach an org.
+    expect(dialog().querySelector(`[aria-label="Request detachment of ${ACME.orgName}"]`)).toBeNull();
   });
 
   it.each([
@@ -115,5 +120,63 @@ describe('the details of an organization', () => {
     buttonIn(dialog(), 'Close').click();
     await settle(harness);
     expect(document.querySelectorAll('mat-dialog-container')).toHaveLength(0);
+  });
+});
+
+describe('asking to detach an organization from its details', () => {
+  let http: HttpTestingController;
+  let harness: RouterTestingHarness;
+
+  afterEach(() => http.verify());
+
+  const detachButton = () => document.querySelector<HTMLButtonElement>(`[aria-label="Request detachment of ${ACME.orgName}"]`);
+
+  async function openDetails(role: string): Promise<void> {
+    http = setUpPartner(role);
+    harness = await RouterTestingHarness.create('/partner/orgs');
+    await settle(harness);
+    expectCall(http, ORGS).flush(anOrgPage([aPartnerOrg(ACME)]));
+    await settle(harness);
+    (harness.routeNativeElement as HTMLElement).querySelector<HTMLButtonElement>(`[aria-label="Details of ${ACME.orgName}"]`)!.click();
+    await settle(harness);
+    expectCall(http, ACME_DETAILS).flush(anOrgDetails(ACME));
+    await settle(harness);
+  }
+
+  it.each(['manager', 'helpdesk', 'readonly'])('is not offered to a %s', async (role) => {
+    await openDetails(role);
+
+    expect(text(openDialog())).toContain('Association');
+    expect(detachButton()).toBeNull();
+  });
+
+  it.each(['owner', 'admin'])('opens the detach request for that org for an %s, and shows the request once filed', async (role) => {
+    await openDetails(role);
+    expect(text(detachButton())).toBe('Request detachment');
+    detachButton()!.click();
+    await settle(harness);
+    // The org field offers the orgs within reach; this one is already chosen.
+    expectCall(http, ORGS).flush(anOrgPage([aPartnerOrg(ACME)]));
+    await settle(harness);
+
+    const request = openDialog() as HTMLElement;
+    expect(text(request.querySelector('h2'))).toBe('Ask to detach an organization');
+    expect(request.querySelector<HTMLInputElement>('mtp-org-choice input')!.value).toBe(ACME.orgName);
+    const reason = request.querySelector<HTMLTextAreaElement>('[formcontrolname="reason"]')!;
+    reason.value = 'They moved to another provider';
+    reason.dispatchEvent(new Event('input'));
+    buttonIn(request, 'Send request').click();
+    await settle(harness);
+    const filed = expectCall(http, partnerPath('/requests'), 'POST');
+    expect(filed.request.body).toEqual({ kind: 'detach', orgId: ACME.orgId, reason: 'They moved to another provider' });
+    filed.flush(aRequestDetails(aDetachRequest()), { status: 201, statusText: 'Created' });
+    await settle(harness);
+
+    // Both dialogs close as the new request's page opens.
+    expect(TestBed.inject(Router).url).toBe(`/partner/requests/${aDetachRequest().id}`);
+    expectCall(http, partnerPath(`/requests/${aDetachRequest().id}`)).flush(aRequestDetails(aDetachRequest()));
+    await settle(harness);
+    expect(document.querySelectorAll('mat-dialog-container')).toHaveLength(0);
+    expect(text((harness.routeNativeElement as HTMLElement).querySelector('h1'))).toBe('#13 · Detach an organization');
   });
 });

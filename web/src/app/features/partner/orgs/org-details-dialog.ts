@@ -5,13 +5,16 @@ import { MAT_DIALOG_DATA, type MatDialog, type MatDialogRef, MatDialogModule } f
 import { MatButtonModule } from '@angular/material/button';
 import { type PartnerOrgDetailsDto, type PortfolioOrgRefDto } from '@mtp/api-client';
 
+import { SessionStore } from '../../../core/auth/session-store';
 import { ApiProblem } from '../../../core/http/api-problem';
 import { type ProblemView, describeProblem } from '../../../core/http/problem-message';
 import { LoadingState, ProblemBanner } from '../../../shared/ui/page-states';
 import { ActivityList } from '../../org-console/activity/activity-list';
 import { RelativeTimePipe } from '../directory/relative-time';
 import { PartnerApi } from '../partner-api';
+import { DETACHERS, partnerRoleOf } from '../partner-role';
 import { associationWords, orgStatusWord } from '../partner-words';
+import { NewRequest } from '../requests/new-request';
 import { CopyOrgId } from './copy-org-id';
 import { LaunchButton } from './launch-button';
 
@@ -26,6 +29,8 @@ import { LaunchButton } from './launch-button';
 export class OrgDetailsDialog {
   private readonly api = inject(PartnerApi);
   private readonly destroyRef = inject(DestroyRef);
+  private readonly store = inject(SessionStore);
+  private readonly newRequest = inject(NewRequest);
 
   protected readonly org = inject<PortfolioOrgRefDto>(MAT_DIALOG_DATA);
   protected readonly details = signal<PartnerOrgDetailsDto | null>(null);
@@ -34,9 +39,19 @@ export class OrgDetailsDialog {
   protected readonly name = computed(() => this.details()?.org.name ?? this.org.name);
   protected readonly associationWords = associationWords;
   protected readonly statusWord = orgStatusWord;
+  /** Only owners and admins may ask platform staff to detach an org (the API refuses the others). */
+  protected readonly mayDetach = computed(() => {
+    const role = partnerRoleOf(this.store.me());
+    return !!role && DETACHERS.includes(role);
+  });
 
   constructor() {
     this.load();
+  }
+
+  /** Over this dialog; filing it shows the new request, which closes this dialog too. */
+  protected requestDetachment(): void {
+    this.newRequest.open('detach', { orgId: this.org.orgId, name: this.name() });
   }
 
   protected load(): void {
