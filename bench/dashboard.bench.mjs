@@ -16,6 +16,7 @@ import { measureHttp, measureLoop, measureRuns } from './lib/load.mjs';
 import { attachToPartners, portfolioCounts } from './lib/partner-portfolio.mjs';
 import { buildPortal, newDataDir, removeDataDir, signIn, startPortal } from './lib/portal.mjs';
 import { apiPoolSize, guardStatements, portfolioService, replay } from './lib/portfolio-sql.mjs';
+import { cleanUpOnExit } from './lib/clean-up.mjs';
 import { report } from './lib/report.mjs';
 
 const SCALE = Number(process.env.DASHBOARD_BENCH_SCALE ?? 1);
@@ -75,12 +76,7 @@ const cleanUp = async () => {
   if (database) await dropDatabase(server.adminUrl, database.name).catch((error) => console.error(`dropping ${database.name}: ${error.message}`));
   await server.stop();
 };
-const interrupted = (signal) => {
-  console.error(`\n${signal}: cleaning up`);
-  cleanUp().finally(() => process.exit(130));
-};
-process.once('SIGINT', interrupted);
-process.once('SIGTERM', interrupted);
+const finish = cleanUpOnExit(cleanUp);
 
 try {
   // The portal migrates the new database and seeds the demo data: the partner "Northwind IT Services"
@@ -240,7 +236,5 @@ try {
   const written = writeDashboardResults(results, SCALE === 1 ? undefined : tmpdir());
   console.log(`\n${written.markdown}\nwritten: ${written.files.join(', ')}`);
 } finally {
-  process.off('SIGINT', interrupted);
-  process.off('SIGTERM', interrupted);
-  await cleanUp();
+  await finish();
 }

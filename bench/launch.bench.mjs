@@ -27,6 +27,7 @@ import { measureRequest } from './lib/load-request.mjs';
 import { attachToPartners } from './lib/partner-portfolio.mjs';
 import { buildPortal, freePort, newDataDir, removeDataDir, signIn, startPortal } from './lib/portal.mjs';
 import { apiPoolSize, replay } from './lib/portfolio-sql.mjs';
+import { cleanUpOnExit } from './lib/clean-up.mjs';
 import { report } from './lib/report.mjs';
 
 const SECONDS = Number(process.env.LAUNCH_BENCH_SECONDS ?? 5);
@@ -66,12 +67,7 @@ const cleanUp = async () => {
   if (database) await dropDatabase(server.adminUrl, database.name).catch((error) => console.error(`dropping ${database.name}: ${error.message}`));
   await server.stop();
 };
-const interrupted = (signal) => {
-  console.error(`\n${signal}: cleaning up`);
-  cleanUp().finally(() => process.exit(130));
-};
-process.once('SIGINT', interrupted);
-process.once('SIGTERM', interrupted);
+const finish = cleanUpOnExit(cleanUp);
 
 try {
   // The portal migrates and seeds the demo data: Northwind IT Services, its owner ana@ (who launches)
@@ -272,7 +268,5 @@ try {
   report(`check SQL alone with pg p95 (${TARGETS.connections} conn.)`, atTarget.checkFloorP95, 'ms', TARGETS.checkAddedP95Ms);
   console.log(`written: ${written.files.join(', ')}`);
 } finally {
-  process.off('SIGINT', interrupted);
-  process.off('SIGTERM', interrupted);
-  await cleanUp();
+  await finish();
 }

@@ -78,6 +78,8 @@ export interface HistoryFilter {
   before?: string;
 }
 
+// Sessions are listed and checked with the names people read (org, partner, admin), joined here by
+// primary key rather than asked of three services per row; nothing here writes outside launch_sessions.
 const SELECT_ROW = `
   SELECT s.id, s.partner_id, p.name AS partner_name, s.administrator_id, a.email AS admin_email, a.name AS admin_name,
          s.org_id, o.public_id AS org_public_id, o.name AS org_name, s.role, s.reason, s.ticket,

@@ -1,5 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { isUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { Clock } from '../common/clock.js';
@@ -165,7 +166,7 @@ export class LaunchSessionsService implements OnModuleInit, LaunchAccessResolver
   }
 
   private async found(scope: PartnerScope, sessionId: string): Promise<LaunchSessionRow> {
-    const row = isUuid(sessionId) ? await this.sessions.find(sessionId, scope.partnerId) : null;
+    const row = isUUID(sessionId) ? await this.sessions.find(sessionId, scope.partnerId) : null;
     if (!row || !this.mayOversee(scope, row)) throw notFound();
     return row;
   }
@@ -201,10 +202,6 @@ function newSessionRow(id: string, session: NewLaunchSession, launchable: Launch
     ip: session.ip,
     user_agent: session.userAgent,
   };
-}
-
-function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }
 
 function notFound(): NotFoundError {

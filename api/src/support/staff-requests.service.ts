@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { isUUID } from 'class-validator';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { DomainError, NotFoundError } from '../common/domain-error.js';
@@ -140,7 +141,7 @@ export class StaffRequestsService {
   private async change(id: string, actor: PartnerActor, apply: (manager: EntityManager, request: SupportRequest) => Promise<void>): Promise<StaffSupportRequestDto> {
     if (actor.type !== 'staff') throw new Error('Only staff act on requests here');
     await this.dataSource.transaction(async (manager) => {
-      const request = isUuid(id) ? await this.requests.lock(manager, id) : null;
+      const request = isUUID(id) ? await this.requests.lock(manager, id) : null;
       if (!request) throw notFound();
       await apply(manager, request);
     });
@@ -167,7 +168,7 @@ export class StaffRequestsService {
   }
 
   private async found(id: string): Promise<SupportRequest> {
-    const request = isUuid(id) ? await this.requests.find(id) : null;
+    const request = isUUID(id) ? await this.requests.find(id) : null;
     if (!request) throw notFound();
     return request;
   }
@@ -182,10 +183,6 @@ export class StaffRequestsService {
     const found = await Promise.all(unique.map((id) => this.staff.findById(id)));
     return new Map(found.flatMap((account) => (account ? [[account.id, account.email] as const] : [])));
   }
-}
-
-function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }
 
 function notFound(): NotFoundError {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { isUUID } from 'class-validator';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { Clock } from '../common/clock.js';
@@ -142,7 +143,7 @@ export class SupportRequestsService {
 
   /** A request of the caller's partner they may see; anything else is 404 alike. */
   private async visible(scope: PartnerScope, id: string, manager?: EntityManager): Promise<SupportRequest> {
-    const request = isUuid(id) ? await this.requests.find(id, manager) : null;
+    const request = isUUID(id) ? await this.requests.find(id, manager) : null;
     if (!request || request.partnerId !== scope.partnerId) throw notFound();
     if (request.kind === 'detach' && scope.orgAccess === 'selected' && request.createdById !== scope.administratorId) {
       if (!request.orgId || !(await this.associations.orgIdsInScope(scope)).includes(request.orgId)) throw notFound();
@@ -162,10 +163,6 @@ export class SupportRequestsService {
     const email = (await this.administrators.describe([scope.administratorId])).get(scope.administratorId)?.email ?? null;
     return { type: 'administrator', id: scope.administratorId, label: email, sessionId: scope.sessionId, context };
   }
-}
-
-function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }
 
 function notFound(): NotFoundError {
